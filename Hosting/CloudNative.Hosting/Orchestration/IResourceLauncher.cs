@@ -1,0 +1,59 @@
+using CloudNative.Hosting.ApplicationModel;
+using Microsoft.Extensions.Logging;
+
+namespace CloudNative.Hosting.Orchestration;
+
+/// <summary>
+/// How one resource becomes processes on this machine. Each resource kind and run mode (project,
+/// process-mode backing service, container) supplies one; the orchestrator does the rest the same way
+/// for all: ports, proxies, supervision, restarts, health and logs.
+/// </summary>
+internal interface IResourceLauncher
+{
+    /// <summary>Shown to the user: project, executable, process or container.</summary>
+    string Mode { get; }
+
+    /// <summary>Whether a crashed replica is started again (with backoff).</summary>
+    bool RestartOnFailure => false;
+
+    /// <summary>One-time work before the first replica starts, such as initdb.</summary>
+    Task PrepareAsync(LaunchContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task<ProcessSpec> CreateProcessSpecAsync(LaunchContext context, ReplicaInstance replica, CancellationToken cancellationToken);
+
+    /// <summary>Runs once the resource is first healthy, such as CREATE DATABASE for each AddDatabase.</summary>
+    Task OnReadyAsync(LaunchContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Sees each console line, for launchers that learn something from their process's output.</summary>
+    void OnOutput(LaunchContext context, ReplicaInstance replica, string line)
+    {
+    }
+}
+
+/// <summary>What a launcher may use: the resource, where to keep data, and the AppHost's services.</summary>
+internal sealed class LaunchContext(IResource resource, DistributedApplicationExecutionContext executionContext, string dataDirectory, bool ephemeralData, ILogger logger, IServiceProvider services)
+{
+    public IResource Resource { get; } = resource;
+
+    public DistributedApplicationExecutionContext ExecutionContext { get; } = executionContext;
+
+    /// <summary>Kept between runs per AppHost (like a data volume), unless the data is ephemeral.</summary>
+    public string DataDirectory { get; } = dataDirectory;
+
+    public bool EphemeralData { get; } = ephemeralData;
+
+    public ILogger Logger { get; } = logger;
+
+    public IServiceProvider Services { get; } = services;
+}
+
+/// <summary>One running copy of a resource: its id (the OTel service.instance.id) and the ports it must listen on.</summary>
+internal sealed class ReplicaInstance(string replicaId, int index, IReadOnlyDictionary<string, int> targetPorts)
+{
+    public string ReplicaId { get; } = replicaId;
+
+    public int Index { get; } = index;
+
+    /// <summary>Endpoint name → the port this replica listens on, behind the endpoint's proxy.</summary>
+    public IReadOnlyDictionary<string, int> TargetPorts { get; } = targetPorts;
+}

@@ -1,0 +1,42 @@
+using CloudNative.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CloudNative.Hosting.Orchestration;
+
+internal static class OrchestrationServiceCollectionExtensions
+{
+    public static IServiceCollection AddOrchestration(this IServiceCollection services, DistributedApplicationBuilder builder)
+    {
+        services.AddHealthChecks();
+        services.AddHttpClient();
+        services.AddSingleton<ResourceNotificationService>();
+        services.AddSingleton<ResourceLoggerService>();
+        services.AddSingleton<OrchestratorServices>();
+        services.AddSingleton(sp => new LauncherFactory(builder.Configuration, sp, AppHostMetadata.Configuration(builder.AppHostAssembly)));
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return services;
+        }
+
+        services.AddSingleton<ApplicationOrchestrator>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApplicationOrchestrator>());
+        services.AddHostedService<ConsoleStatusReporter>();
+        if (builder.Options.EnableResourceLogging)
+        {
+            services.AddHostedService<ResourceLogForwarder>();
+        }
+
+        if (!TestingHooks.IsTesting)
+        {
+            services.AddLogging(logging => logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            }));
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using System.Runtime.InteropServices;
+
+namespace CloudNative.Hosting.Orchestration;
+
+internal static partial class PosixSignals
+{
+    public const int SIGINT = 2;
+    public const int SIGKILL = 9;
+    public const int SIGTERM = 15;
+
+    /// <summary>Signals a whole process group: children run in their own session, so the group is the child and its descendants.</summary>
+    public static bool SignalGroup(int processGroupId, int signal) => Kill(-processGroupId, signal) == 0;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace CloudNative.Hosting.Orchestration;
+
+/// <summary>
+/// Guarantees that no child outlives the AppHost, even when the AppHost is killed: a small shell in its
+/// own session reads process-group ids from a pipe, and when the pipe closes (the AppHost exited, however)
+/// it terminates every group it was told about.
+/// </summary>
+internal sealed class ProcessTreeReaper : IDisposable
+{
+    private const string Script = """
+        trap '' INT TERM HUP
+        groups=""
+        while read -r group; do groups="$groups $group"; done
+        for group in $groups; do kill -TERM -- "-$group" 2>/dev/null; done
+        sleep 2
+        for group in $groups; do kill -KILL -- "-$group" 2>/dev/null; done
+        """;
+
+    private readonly Lock _gate = new();
+    private Process? _reaper;
+
+    public void Track(int processGroupId)
+    {
+        lock (_gate)
+        {
+            _reaper ??= StartReaper();
+            _reaper.StandardInput.WriteLine(processGroupId);
+            _reaper.StandardInput.Flush();
+        }
+    }
+
+    /// <summary>Closing the pipe is the signal: the reaper then sweeps whatever is left.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _reaper?.StandardInput.Close();
+            _reaper?.Dispose();
+            _reaper = null;
+        }
+    }
+
+    private static Process StartReaper()
+    {
+        var startInfo = new ProcessStartInfo("setsid")
+        {
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add("sh");
+        startInfo.ArgumentList.Add("-c");
+        startInfo.ArgumentList.Add(Script);
+        return Process.Start(startInfo) ?? throw new DistributedApplicationException("Could not start the process reaper ('setsid sh'). Install util-linux.");
+    }
+}

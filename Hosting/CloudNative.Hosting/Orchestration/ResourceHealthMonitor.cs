@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using CloudNative.Hosting.ApplicationModel;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CloudNative.Hosting.Orchestration;
+
+/// <summary>
+/// Runs a resource's health checks while it is Running. Aspire polls every second or more while unhealthy;
+/// we start faster (100 ms steps) because start-up latency on a 2-core machine adds up across the WaitFor graph,
+/// and re-check every 5 s once healthy. A state change (a crash, a restart) triggers an immediate re-check.
+/// </summary>
+internal sealed class ResourceHealthMonitor(IResource resource, HealthCheckService healthChecks, ResourceNotificationService notifications)
+{
+    private static readonly TimeSpan s_healthyInterval = TimeSpan.FromSeconds(5);
+
+    private readonly ImmutableHashSet<string> _keys = [.. resource.Annotations.OfType<HealthCheckAnnotation>().Select(a => a.Key)];
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        if (_keys.IsEmpty)
+        {
+            return;
+        }
+
+        var unhealthyCount = 0;
+        while (!stopping.IsCancellationRequested)
+        {
+            await notifications.WaitForResourceAsync(resource.Name, KnownResourceStates.Running, stopping).ConfigureAwait(false);
+            var report = await healthChecks.CheckHealthAsync(r => _keys.Contains(r.Name), stopping).ConfigureAwait(false);
+            ImmutableArray<HealthReportSnapshot> reports = [.. report.Entries.Select(e =>
+                new HealthReportSnapshot(e.Key, e.Value.Status, e.Value.Description, e.Value.Exception?.Message))];
+            await notifications.PublishUpdateAsync(resource, s => s.State == KnownResourceStates.Running ? s with { HealthReports = reports } : s).ConfigureAwait(false);
+
+            unhealthyCount = report.Status == HealthStatus.Healthy ? 0 : unhealthyCount + 1;
+            var delay = unhealthyCount == 0 ? s_healthyInterval : TimeSpan.FromMilliseconds(100 * Math.Min(10, unhealthyCount));
+            await WaitForDelayOrStateChangeAsync(delay, stopping).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WaitForDelayOrStateChangeAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var stateChanged = notifications.WaitForResourceAsync(resource.Name, e => e.Snapshot.State != KnownResourceStates.Running, linked.Token);
+        await Task.WhenAny(Task.Delay(delay, linked.Token), stateChanged).ConfigureAwait(false);
+        await linked.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(stateChanged).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        stopping.ThrowIfCancellationRequested();
+    }
+}
