@@ -115,6 +115,7 @@ internal sealed class ApplicationOrchestrator(
             if (launchers.Create(resource) is not { } launcher)
             {
                 await SetStateAsync(resource, KnownResourceStates.Running).ConfigureAwait(false);
+                await RunReadyCallbacksAsync(resource).ConfigureAwait(false);
                 return;
             }
 
@@ -128,9 +129,7 @@ internal sealed class ApplicationOrchestrator(
 
             await runner.StartAsync(_stopping.Token).ConfigureAwait(false);
 
-            // A crashed replica restarts, so keep waiting through failures for the first healthy moment.
-            await services.Notifications.WaitForResourceHealthyAsync(resource.Name, WaitBehavior.WaitOnResourceUnavailable, _stopping.Token).ConfigureAwait(false);
-            await launcher.OnReadyAsync(context, _stopping.Token).ConfigureAwait(false);
+            await RunReadyCallbacksAsync(resource).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -140,6 +139,23 @@ internal sealed class ApplicationOrchestrator(
             services.Logs.Write(resource.Name, resource.Name, ex.Message, isError: true);
             _logger.LogError("Resource '{Resource}' failed to start: {Message}", resource.Name, ex.Message);
             await SetStateAsync(resource, KnownResourceStates.FailedToStart).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Aspire's ResourceReadyEvent: after the first healthy moment, such as CREATE DATABASE for each AddDatabase.</summary>
+    private async Task RunReadyCallbacksAsync(IResource resource)
+    {
+        var callbacks = resource.Annotations.OfType<ResourceReadyAnnotation>().ToList();
+        if (callbacks.Count == 0)
+        {
+            return;
+        }
+
+        // A crashed replica restarts, so keep waiting through failures for the first healthy moment.
+        await services.Notifications.WaitForResourceHealthyAsync(resource.Name, WaitBehavior.WaitOnResourceUnavailable, _stopping.Token).ConfigureAwait(false);
+        foreach (var callback in callbacks)
+        {
+            await callback.Callback(new ResourceReadyContext(resource, serviceProvider, launchers.ModeOf(resource)), _stopping.Token).ConfigureAwait(false);
         }
     }
 

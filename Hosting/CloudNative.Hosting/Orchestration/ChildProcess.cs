@@ -71,6 +71,25 @@ internal sealed class ChildProcess
         return child;
     }
 
+    /// <summary>Runs a one-shot command (initdb, say) to completion; a non-zero exit throws with its output.</summary>
+    public static async Task RunToCompletionAsync(ProcessSpec spec, ProcessTreeReaper reaper, Action<string, bool> onOutput, string resourceName, CancellationToken cancellationToken)
+    {
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var child = Start(spec, reaper, (line, isError) =>
+        {
+            output.Enqueue(line);
+            onOutput(line, isError);
+        });
+        using var registration = cancellationToken.Register(child.Kill);
+        var exitCode = await child.Exited.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (exitCode != 0)
+        {
+            throw new DistributedApplicationException(
+                $"Resource '{resourceName}': '{spec.FileName} {string.Join(' ', spec.Args)}' exited with code {exitCode}: {string.Join(Environment.NewLine, output.TakeLast(10))}");
+        }
+    }
+
     /// <summary>Asks the process group to stop, and kills it if it has not within <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {

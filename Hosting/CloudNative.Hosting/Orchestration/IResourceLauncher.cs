@@ -21,9 +21,6 @@ internal interface IResourceLauncher
 
     Task<ProcessSpec> CreateProcessSpecAsync(LaunchContext context, ReplicaInstance replica, CancellationToken cancellationToken);
 
-    /// <summary>Runs once the resource is first healthy, such as CREATE DATABASE for each AddDatabase.</summary>
-    Task OnReadyAsync(LaunchContext context, CancellationToken cancellationToken) => Task.CompletedTask;
-
     /// <summary>Sees each console line, for launchers that learn something from their process's output.</summary>
     void OnOutput(LaunchContext context, ReplicaInstance replica, string line)
     {
