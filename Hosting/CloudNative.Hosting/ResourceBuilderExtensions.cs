@@ -124,6 +124,17 @@ public static class ResourceBuilderExtensions
         return builder.WithAnnotation(new EndpointAnnotation(ProtocolType.Tcp, scheme, null, name, port, targetPort, isExternal, isProxied));
     }
 
+    /// <summary>Changes an existing endpoint, for example the port of a project's default <c>http</c> endpoint.</summary>
+    public static IResourceBuilder<T> WithEndpoint<T>(this IResourceBuilder<T> builder, string name, Action<EndpointAnnotation> configure)
+        where T : IResourceWithEndpoints
+    {
+        var endpoint = builder.Resource.Annotations.OfType<EndpointAnnotation>().SingleOrDefault(e => e.Name == name)
+            ?? throw new DistributedApplicationException($"Resource '{builder.Resource.Name}' has no endpoint named '{name}'. Add it with WithEndpoint or WithHttpEndpoint first.");
+        configure(endpoint);
+        ThrowIfInvalidPort(builder.Resource, name, endpoint.Port);
+        return builder;
+    }
+
     public static IResourceBuilder<T> WithHttpEndpoint<T>(this IResourceBuilder<T> builder, int? port = null, int? targetPort = null, string? name = null)
         where T : IResourceWithEndpoints =>
         builder.WithEndpoint(name ?? "http", "http", port, targetPort);

@@ -1,0 +1,27 @@
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Backing services: one database per service, a cache, and the event backbone.
+var postgres = builder.AddPostgres("postgres").WithDataVolume();
+var catalogDb = postgres.AddDatabase("catalogdb");
+
+var cache = builder.AddRedis("cache");
+
+var kafka = builder.AddKafka("kafka")
+    .WithTopic("catalog-events", partitions: 3)
+    .WithTopic("order-events", partitions: 3)
+    .WithTopic("payment-commands", partitions: 3);
+
+// Services.
+var catalog = builder.AddProject<Projects.Catalog_Api>("catalog")
+    .WithReference(catalogDb).WaitFor(catalogDb)
+    .WithReference(cache).WaitFor(cache)
+    .WithHttpHealthCheck("/health");
+
+// The single public entry, on a fixed port (Gateway:Port, default 5000).
+builder.AddProject<Projects.Gateway_Api>("gateway")
+    .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("Gateway:Port", 5000))
+    .WithExternalHttpEndpoints()
+    .WithReference(catalog).WaitFor(catalog)
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();

@@ -1,0 +1,36 @@
+using Catalog.Api.Infrastructure;
+using Catalog.Api.Infrastructure.Seed;
+using Catalog.Api.Serialization;
+using OpenTelemetry.Trace;
+
+namespace Catalog.Api.Extensions;
+
+public static class CatalogServiceExtensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<CatalogContext>("catalogdb");
+
+        builder.Services.AddSingleton<CatalogContextSeed>();
+        builder.Services.AddHostedService<CatalogDbInitializer>();
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource(CatalogDbInitializer.ActivitySourceName));
+
+        builder.AddCatalogCache();
+
+        // Inserted first so the source-generated metadata wins; the framework's resolvers stay behind it.
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, CatalogJsonContext.Default));
+
+        builder.Services.AddProblemDetails();
+
+        // A request that cannot be bound (e.g. ?pageIndex=abc) is the client's fault: keep its 400 rather than
+        // letting the exception handler turn it into a 500 (in Development, minimal APIs throw it).
+        builder.Services.AddExceptionHandler(options =>
+            options.StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
+                ? badRequest.StatusCode
+                : StatusCodes.Status500InternalServerError);
+
+        builder.Services.AddOpenApi();
+    }
+}

@@ -1,0 +1,21 @@
+using Catalog.Api.Infrastructure.EntityConfigurations;
+using Catalog.Api.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Api.Infrastructure;
+
+public class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options)
+{
+    public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
+
+    public DbSet<CatalogBrand> CatalogBrands => Set<CatalogBrand>();
+
+    public DbSet<CatalogType> CatalogTypes => Set<CatalogType>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.ApplyConfiguration(new CatalogBrandEntityTypeConfiguration());
+        builder.ApplyConfiguration(new CatalogTypeEntityTypeConfiguration());
+        builder.ApplyConfiguration(new CatalogItemEntityTypeConfiguration());
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace Gateway.Api.Tests;
+
+// Runs the real gateway Program in-process, pointed through service discovery (services:catalog:http:0,
+// exactly as the AppHost injects it) at a stand-in catalog on a real loopback socket.
+public class GatewayForwardingTests
+{
+    [Fact]
+    public async Task Forwards_catalog_requests_to_the_discovered_backend()
+    {
+        await using var backend = await StubCatalog.StartAsync();
+        await using var gateway = new GatewayFactory(backend.Url);
+        var client = gateway.CreateClient();
+
+        var response = await client.GetAsync("/api/catalog/items?pageIndex=1&pageSize=5");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("/api/catalog/items", body.RootElement.GetProperty("path").GetString());
+        Assert.Equal("?pageIndex=1&pageSize=5", body.RootElement.GetProperty("query").GetString());
+    }
+
+    [Fact]
+    public async Task Passes_backend_errors_through_unchanged()
+    {
+        await using var backend = await StubCatalog.StartAsync();
+        await using var gateway = new GatewayFactory(backend.Url);
+        var client = gateway.CreateClient();
+
+        var response = await client.GetAsync("/api/catalog/items/999");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("No catalog item has id 999.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Answers_a_down_backend_with_a_502_problem()
+    {
+        await using var gateway = new GatewayFactory($"http://127.0.0.1:{ClosedPort()}");
+        var client = gateway.CreateClient();
+
+        var response = await client.GetAsync("/api/catalog/items");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(502, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("Bad Gateway", problem.RootElement.GetProperty("title").GetString());
+        Assert.Contains("catalog", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Serves_health_without_a_backend()
+    {
+        await using var gateway = new GatewayFactory($"http://127.0.0.1:{ClosedPort()}");
+        var client = gateway.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/alive")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_routes_are_a_404_problem()
+    {
+        await using var gateway = new GatewayFactory($"http://127.0.0.1:{ClosedPort()}");
+        var client = gateway.CreateClient();
+
+        var response = await client.GetAsync("/api/unknown");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    // A port that was free a moment ago and has nothing listening now: connecting to it is refused.
+    static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    sealed class GatewayFactory(string catalogUrl) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("services:catalog:http:0", catalogUrl);
+        }
+    }
+
+    // A stand-in for the catalog service on 127.0.0.1, port chosen by the OS.
+    sealed class StubCatalog(WebApplication app) : IAsyncDisposable
+    {
+        public string Url { get; } = app.Urls.Single();
+
+        public static async Task<StubCatalog> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+
+            app.MapGet("/api/catalog/items", (HttpRequest request) =>
+                Results.Json(new Dictionary<string, string> { ["path"] = request.Path.Value!, ["query"] = request.QueryString.Value! }));
+            app.MapGet("/api/catalog/items/{id:int}", (int id) =>
+                Results.Problem(statusCode: 404, title: "Catalog item not found", detail: $"No catalog item has id {id}."));
+
+            await app.StartAsync();
+            return new StubCatalog(app);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}
