@@ -27,6 +27,8 @@ public sealed class DistributedApplication : IHost, IAsyncDisposable
 
     internal DistributedApplicationBuilder Builder => _builder;
 
+    internal ApplicationOrchestrator Orchestrator => Services.GetRequiredService<ApplicationOrchestrator>();
+
     public static IDistributedApplicationBuilder CreateBuilder(string[] args) => CreateBuilder(new DistributedApplicationOptions { Args = args });
 
     public static IDistributedApplicationBuilder CreateBuilder(DistributedApplicationOptions options)
