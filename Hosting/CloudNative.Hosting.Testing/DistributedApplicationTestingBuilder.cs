@@ -56,7 +56,6 @@ public static class DistributedApplicationTestingBuilder
         });
         TestingHooks.Begin(session);
         var builder = (DistributedApplicationBuilder)DistributedApplication.CreateBuilder(args);
-        session.Release();
         return new TestingBuilder(builder, session);
     }
 

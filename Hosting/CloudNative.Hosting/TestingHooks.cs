@@ -34,16 +34,27 @@ internal static class TestingHooks
 internal sealed class TestingSession(Action<DistributedApplicationOptions> configure)
 {
     private readonly TaskCompletionSource<DistributedApplicationBuilder> _builder = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DistributedApplicationBuilder? _created;
     private bool _released;
 
+    /// <summary>Completes when the AppHost's Main calls Build(), so the model is complete.</summary>
     public Task<DistributedApplicationBuilder> Builder => _builder.Task;
 
     public void Configure(DistributedApplicationOptions options) => configure(options);
 
-    public void Created(DistributedApplicationBuilder builder) => _builder.TrySetResult(builder);
+    public void Created(DistributedApplicationBuilder builder) => _created ??= builder;
 
     /// <summary>The first Build() (from the AppHost's Main) is intercepted; the test's own Build() goes through.</summary>
-    public bool Intercepts(DistributedApplicationBuilder builder) => !_released && _builder.Task.IsCompletedSuccessfully && ReferenceEquals(_builder.Task.Result, builder);
+    public bool Intercepts(DistributedApplicationBuilder builder)
+    {
+        if (_released || !ReferenceEquals(_created, builder))
+        {
+            return false;
+        }
+
+        _builder.TrySetResult(builder);
+        return true;
+    }
 
     public void Release() => _released = true;
 

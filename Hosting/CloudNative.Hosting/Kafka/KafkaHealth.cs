@@ -32,7 +32,9 @@ internal sealed class KafkaHealth(KafkaServerResource kafka)
             {
                 BootstrapServers = await ((IResourceWithConnectionString)kafka).GetConnectionStringAsync(cancellationToken).ConfigureAwait(false),
                 SocketTimeoutMs = 3000,
-            }).Build();
+            })
+            .SetLogHandler(KafkaClientLogs.Discard)
+            .Build();
         }
         finally
         {

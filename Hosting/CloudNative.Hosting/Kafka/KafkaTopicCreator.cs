@@ -17,7 +17,9 @@ internal static class KafkaTopicCreator
         using var admin = new AdminClientBuilder(new AdminClientConfig
         {
             BootstrapServers = await ((IResourceWithConnectionString)kafka).GetConnectionStringAsync(cancellationToken).ConfigureAwait(false),
-        }).Build();
+        })
+            .SetLogHandler(KafkaClientLogs.Discard)
+            .Build();
         try
         {
             await admin.CreateTopicsAsync(kafka.Topics.Select(t => new TopicSpecification { Name = t.Name, NumPartitions = t.Partitions, ReplicationFactor = 1 })).ConfigureAwait(false);

@@ -2,14 +2,20 @@ namespace CloudNative.Hosting.Orchestration;
 
 internal static class ExecutableLocator
 {
-    /// <summary>Searches PATH, then the usual PostgreSQL location on Debian, which is not on PATH by default.</summary>
-    public static string? Find(string name)
+    /// <summary>
+    /// Searches <paramref name="searchDirectories"/> when given (tests), else PATH, then the usual PostgreSQL
+    /// location on Debian, which is not on PATH by default.
+    /// </summary>
+    public static string? Find(string name, IEnumerable<string>? searchDirectories = null)
     {
-        var candidates = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(PostgresBinDirectories());
+        var candidates = searchDirectories ?? DefaultSearchDirectories();
         return candidates.Select(dir => Path.Combine(dir, name)).FirstOrDefault(IsExecutable);
     }
+
+    private static IEnumerable<string> DefaultSearchDirectories() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Concat(PostgresBinDirectories());
 
     private static IEnumerable<string> PostgresBinDirectories() =>
         Directory.Exists("/usr/lib/postgresql")

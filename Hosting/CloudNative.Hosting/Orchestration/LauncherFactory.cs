@@ -9,7 +9,8 @@ namespace CloudNative.Hosting.Orchestration;
 /// <c>ConnectionStrings:{name}</c> is configured (nothing is started), <c>container</c> when a container
 /// runtime answers, else <c>process</c> from local binaries.
 /// </summary>
-internal sealed class LauncherFactory(IConfiguration configuration, IServiceProvider services, string buildConfiguration)
+/// <param name="binarySearchDirectories">Where process-mode binaries are looked for; null means PATH and the usual places (tests override it).</param>
+internal sealed class LauncherFactory(IConfiguration configuration, IServiceProvider services, string buildConfiguration, IReadOnlyList<string>? binarySearchDirectories = null)
 {
     private readonly Lazy<ContainerRuntime?> _runtime = new(() => ContainerRuntime.Detect(configuration));
 
@@ -44,7 +45,7 @@ internal sealed class LauncherFactory(IConfiguration configuration, IServiceProv
     {
         foreach (var resource in resources.OfType<IProcessModeResource>().Where(r => ModeOf(r) == "process"))
         {
-            foreach (var binary in resource.RequiredBinaries.Where(b => ExecutableLocator.Find(b.Name) is null))
+            foreach (var binary in resource.RequiredBinaries.Where(b => ExecutableLocator.Find(b.Name, binarySearchDirectories) is null))
             {
                 throw new DistributedApplicationException(
                     $"Resource '{resource.Name}' runs in process mode (no container runtime answers), but '{binary.Name}' was not found on PATH. {binary.InstallHint} Or set ConnectionStrings__{resource.Name} to use an existing service.");

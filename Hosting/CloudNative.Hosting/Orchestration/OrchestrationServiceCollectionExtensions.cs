@@ -10,6 +10,9 @@ internal static class OrchestrationServiceCollectionExtensions
     public static IServiceCollection AddOrchestration(this IServiceCollection services, DistributedApplicationBuilder builder)
     {
         services.AddHealthChecks();
+
+        // Health results are shown per resource; the health-check service's own error log repeats each failure with a stack trace.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
         services.AddHttpClient();
         services.AddSingleton<ResourceNotificationService>();
         services.AddSingleton<ResourceLoggerService>();
