@@ -90,16 +90,17 @@ internal sealed class ChildProcess
         }
     }
 
-    /// <summary>Asks the process group to stop, and kills it if it has not within <paramref name="grace"/>.</summary>
-    public async Task StopAsync(TimeSpan grace)
+    /// <summary>Asks the process group to stop, and kills it if it has not within <paramref name="grace"/>; true when it had to kill.</summary>
+    public async Task<bool> StopAsync(TimeSpan grace)
     {
         if (_exited.Task.IsCompleted)
         {
-            return;
+            return false;
         }
 
         PosixSignals.SignalGroup(_process.Id, _stopSignal);
-        if (await Task.WhenAny(_exited.Task, Task.Delay(grace)).ConfigureAwait(false) != _exited.Task)
+        var killed = await Task.WhenAny(_exited.Task, Task.Delay(grace)).ConfigureAwait(false) != _exited.Task;
+        if (killed)
         {
             PosixSignals.SignalGroup(_process.Id, PosixSignals.SIGKILL);
             await _exited.Task.ConfigureAwait(false);
@@ -107,6 +108,7 @@ internal sealed class ChildProcess
 
         // The leader may exit before its children: sweep the group once more.
         PosixSignals.SignalGroup(_process.Id, PosixSignals.SIGKILL);
+        return killed;
     }
 
     /// <summary>For tests and fault injection: kill the replica as a crash would.</summary>

@@ -2,17 +2,23 @@ using Microsoft.Extensions.Configuration;
 
 namespace CloudNative.Hosting.Orchestration;
 
-/// <summary>The OpenTelemetry variables Aspire gives every project in run mode (aspire-contracts §3.2).</summary>
+/// <summary>
+/// The OpenTelemetry variables Aspire gives every project in run mode (aspire-contracts §3.2). The exporter
+/// endpoint is set only when an OTLP receiver is configured: Aspire falls back to http://localhost:18889, where
+/// its dashboard always listens, but with nothing listening every service spends its shutdown retrying exports.
+/// </summary>
 internal static class OtlpEnvironment
 {
     public static void Apply(IDictionary<string, string> env, IConfiguration configuration, string resourceName, string replicaId)
     {
-        var (endpoint, protocol) = ResolveEndpoint(configuration);
-        env["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint;
-        env["OTEL_EXPORTER_OTLP_PROTOCOL"] = protocol;
-        if (configuration["AppHost:OtlpApiKey"] is { Length: > 0 } apiKey)
+        if (ResolveEndpoint(configuration) is var (endpoint, protocol))
         {
-            env["OTEL_EXPORTER_OTLP_HEADERS"] = $"x-otlp-api-key={apiKey}";
+            env["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint;
+            env["OTEL_EXPORTER_OTLP_PROTOCOL"] = protocol;
+            if (configuration["AppHost:OtlpApiKey"] is { Length: > 0 } apiKey)
+            {
+                env["OTEL_EXPORTER_OTLP_HEADERS"] = $"x-otlp-api-key={apiKey}";
+            }
         }
 
         env["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={replicaId}";
@@ -24,7 +30,7 @@ internal static class OtlpEnvironment
         env["OTEL_METRICS_EXEMPLAR_FILTER"] = "trace_based";
     }
 
-    private static (string Endpoint, string Protocol) ResolveEndpoint(IConfiguration configuration)
+    private static (string Endpoint, string Protocol)? ResolveEndpoint(IConfiguration configuration)
     {
         if (First(configuration, "ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", "DOTNET_DASHBOARD_OTLP_ENDPOINT_URL") is { } grpc)
         {
@@ -36,7 +42,7 @@ internal static class OtlpEnvironment
             return (http, "http/protobuf");
         }
 
-        return ("http://localhost:18889", "grpc");
+        return null;
     }
 
     private static string? First(IConfiguration configuration, params string[] keys) =>

@@ -55,7 +55,12 @@ internal sealed class ResourceRunner(
             children = [.. _children.Values];
         }
 
-        await Task.WhenAll(children.Select(c => c.StopAsync(s_stopGrace))).ConfigureAwait(false);
+        var killed = await Task.WhenAll(children.Select(c => c.StopAsync(s_stopGrace))).ConfigureAwait(false);
+        if (killed.Any(k => k))
+        {
+            context.Logger.LogWarning("Resource '{Resource}' did not stop within {Grace} s of the stop signal and was killed.", Resource.Name, s_stopGrace.TotalSeconds);
+        }
+
         await Task.WhenAll(_replicaLoops).ConfigureAwait(false);
     }
 
