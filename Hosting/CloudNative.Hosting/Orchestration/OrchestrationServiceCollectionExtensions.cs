@@ -1,4 +1,5 @@
 using CloudNative.Hosting.ApplicationModel;
+using CloudNative.Hosting.Publishing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ internal static class OrchestrationServiceCollectionExtensions
         services.AddSingleton<ResourceLoggerService>();
         services.AddSingleton<OrchestratorServices>();
         services.AddSingleton(sp => new LauncherFactory(builder.Configuration, sp, AppHostMetadata.Configuration(builder.AppHostAssembly)));
+        services.AddPublishing(builder.ExecutionContext);
         if (builder.ExecutionContext.IsPublishMode)
         {
             return services;
@@ -33,11 +35,15 @@ internal static class OrchestrationServiceCollectionExtensions
 
         if (!TestingHooks.IsTesting)
         {
-            services.AddLogging(logging => logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
-            }));
+            services.AddLogging(logging => logging
+                .AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.TimestampFormat = "HH:mm:ss ";
+                })
+
+                // A start-up failure is reported once, as the cause and the fix; the host would add a stack trace.
+                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
         }
 
         return services;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace CloudNative.Hosting.Orchestration;
 
 /// <summary>
-/// Guarantees that no child outlives the AppHost, even when the AppHost is killed: a small shell in its
+/// Guarantees that no child outlives the AppHost, even when the AppHost is killed: a small bash script in its
 /// own session reads process-group ids from a pipe, and when the pipe closes (the AppHost exited, however)
 /// it terminates every group it was told about.
 /// </summary>
@@ -49,9 +49,10 @@ internal sealed class ProcessTreeReaper : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        startInfo.ArgumentList.Add("sh");
+        // bash, not sh: dash's kill builtin cannot signal a process group ("kill -TERM -- -PGID").
+        startInfo.ArgumentList.Add("bash");
         startInfo.ArgumentList.Add("-c");
         startInfo.ArgumentList.Add(Script);
-        return Process.Start(startInfo) ?? throw new DistributedApplicationException("Could not start the process reaper ('setsid sh'). Install util-linux.");
+        return Process.Start(startInfo) ?? throw new DistributedApplicationException("Could not start the process reaper (setsid bash). Install util-linux and bash.");
     }
 }
