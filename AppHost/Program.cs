@@ -17,9 +17,9 @@ var catalog = builder.AddProject<Projects.Catalog_Api>("catalog")
     .WithReference(cache).WaitFor(cache)
     .WithHttpHealthCheck("/health");
 
-// The single public entry, on a fixed port (Gateway:Port, default 5000).
+// The single public entry: a fixed port on this machine (Gateway:Port, default 5000); deployed, the ingress owns the port.
 builder.AddProject<Projects.Gateway_Api>("gateway")
-    .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("Gateway:Port", 5000))
+    .WithEndpoint("http", endpoint => endpoint.Port = builder.ExecutionContext.IsRunMode ? builder.Configuration.GetValue("Gateway:Port", 5000) : null)
     .WithExternalHttpEndpoints()
     .WithReference(catalog).WaitFor(catalog)
     .WithHttpHealthCheck("/health");

@@ -37,7 +37,8 @@ public sealed class ConnectionStringParameterResource(string name, Func<Paramete
 {
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{this}");
 
-    string IManifestExpressionProvider.ValueExpression => ValueExpression;
+    /// <summary>Others refer to it as a connection string (<c>{name.connectionString}</c>); its own entry writes <c>{name.value}</c>.</summary>
+    string IManifestExpressionProvider.ValueExpression => $"{{{Name}.connectionString}}";
 
     ValueTask<string?> IValueProvider.GetValueAsync(CancellationToken cancellationToken) => GetValueAsync(cancellationToken);
 
