@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CloudNative.Hosting.Publishing;
 using NJsonSchema;
-using Xunit.Abstractions;
 
 namespace CloudNative.AppHost.Tests;
 
@@ -10,7 +9,7 @@ namespace CloudNative.AppHost.Tests;
 /// manifest Aspire's schema and azd accept. Regenerate it with
 /// <c>dotnet run --project AppHost -- --publisher manifest --output-path aspire-manifest.json</c>.
 /// </summary>
-public sealed class CheckedInManifestTests(ITestOutputHelper output)
+public sealed class CheckedInManifestTests
 {
     private const string Regenerate = "dotnet run --project AppHost -- --publisher manifest --output-path aspire-manifest.json";
 
@@ -67,13 +66,7 @@ public sealed class CheckedInManifestTests(ITestOutputHelper output)
     public void CheckedInManifestPassesAzdRules()
     {
         using var document = JsonDocument.Parse(ReadCheckedIn());
-        var violations = AzdManifestRules.Check(document.RootElement);
-        foreach (var warning in violations.Where(v => v.IsWarning))
-        {
-            output.WriteLine($"warning: {warning.Message}");
-        }
-
-        Assert.Empty(violations.Where(v => !v.IsWarning).Select(v => v.Message));
+        Assert.Empty(AzdManifestRules.Check(document.RootElement).Select(v => v.Message));
     }
 
     [Fact]
