@@ -15,24 +15,28 @@ public sealed class ResourceNotificationService : IDisposable
     private readonly List<Channel<ResourceEvent>> _watchers = [];
     private readonly CancellationTokenSource _disposed = new();
 
-    public async Task PublishUpdateAsync(IResource resource, Func<CustomResourceSnapshot, CustomResourceSnapshot> update)
+    /// <summary>
+    /// Applies <paramref name="update"/> to the current snapshot and hands the result to every watcher. Both happen
+    /// under one lock, so concurrent updates reach every watcher in the order they were applied.
+    /// </summary>
+    public Task PublishUpdateAsync(IResource resource, Func<CustomResourceSnapshot, CustomResourceSnapshot> update)
     {
-        ResourceEvent resourceEvent;
-        Channel<ResourceEvent>[] watchers;
         lock (_gate)
         {
             var previous = _current.TryGetValue(resource.Name, out var existing)
                 ? existing.Snapshot
                 : new CustomResourceSnapshot { ResourceType = ResourceTypeOf(resource) };
-            resourceEvent = new ResourceEvent(resource, resource.Name, update(previous));
+            var resourceEvent = new ResourceEvent(resource, resource.Name, update(previous));
             _current[resource.Name] = resourceEvent;
-            watchers = [.. _watchers];
+
+            // Unbounded channels accept every write at once; a watcher that has finished is already removed.
+            foreach (var watcher in _watchers)
+            {
+                watcher.Writer.TryWrite(resourceEvent);
+            }
         }
 
-        foreach (var watcher in watchers)
-        {
-            await watcher.Writer.WriteAsync(resourceEvent).ConfigureAwait(false);
-        }
+        return Task.CompletedTask;
     }
 
     public bool TryGetCurrentState(string resourceName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ResourceEvent? resourceEvent)

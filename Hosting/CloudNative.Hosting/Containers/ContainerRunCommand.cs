@@ -1,3 +1,4 @@
+using System.Globalization;
 using CloudNative.Hosting.ApplicationModel;
 using CloudNative.Hosting.Orchestration;
 
@@ -11,7 +12,13 @@ internal static class ContainerRunCommand
         var image = container.Annotations.OfType<ContainerImageAnnotation>().LastOrDefault()
             ?? throw new DistributedApplicationException($"Container resource '{container.Name}' has no image. Add one with WithImage().");
 
-        List<string> command = ["run", "--rm", "--name", replica.ReplicaId];
+        // The labels let 'docker ps --filter label=cloudnative.resource' find containers an AppHost that was killed left behind.
+        List<string> command =
+        [
+            "run", "--rm", "--name", replica.ReplicaId,
+            "--label", $"cloudnative.resource={container.Name}",
+            "--label", $"cloudnative.apphost.pid={Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}",
+        ];
         foreach (var endpoint in container.Annotations.OfType<EndpointAnnotation>())
         {
             var targetPort = endpoint.TargetPort

@@ -10,21 +10,26 @@ internal sealed record ContainerRuntime(string Name, string ExecutablePath)
 
     /// <summary>
     /// <c>ASPIRE_CONTAINER_RUNTIME</c> picks the CLI (as in Aspire); <c>AppHost:ContainerRuntimePath</c> points at a
-    /// specific executable; <c>AppHost:ContainerRuntime=none</c> forces process mode.
+    /// specific executable, which is then the only one tried; <c>AppHost:ContainerRuntime=none</c> forces process mode.
     /// </summary>
     public static ContainerRuntime? Detect(IConfiguration configuration)
     {
-        var requested = configuration["AppHost:ContainerRuntime"] ?? configuration["ASPIRE_CONTAINER_RUNTIME"] ?? configuration["DOTNET_ASPIRE_CONTAINER_RUNTIME"];
-        if (string.Equals(requested, "none", StringComparison.OrdinalIgnoreCase))
+        var requested = (configuration["AppHost:ContainerRuntime"] ?? configuration["ASPIRE_CONTAINER_RUNTIME"] ?? configuration["DOTNET_ASPIRE_CONTAINER_RUNTIME"])?.Trim().ToLowerInvariant();
+        if (requested == "none")
         {
             return null;
+        }
+
+        if (configuration["AppHost:ContainerRuntimePath"] is { Length: > 0 } configuredPath)
+        {
+            var name = requested is { Length: > 0 } ? requested : NameOf(configuredPath);
+            return EngineAnswers(configuredPath) ? new ContainerRuntime(name, configuredPath) : null;
         }
 
         string[] names = requested is { Length: > 0 } ? [requested] : ["docker", "podman"];
         foreach (var name in names)
         {
-            var path = configuration["AppHost:ContainerRuntimePath"] ?? Orchestration.ExecutableLocator.Find(name);
-            if (path is not null && EngineAnswers(path))
+            if (Orchestration.ExecutableLocator.Find(name) is { } path && EngineAnswers(path))
             {
                 return new ContainerRuntime(name, path);
             }
@@ -32,6 +37,10 @@ internal sealed record ContainerRuntime(string Name, string ExecutablePath)
 
         return null;
     }
+
+    /// <summary>The CLI's flavour, from its file name: podman, or docker-compatible.</summary>
+    private static string NameOf(string path) =>
+        Path.GetFileName(path).Contains("podman", StringComparison.OrdinalIgnoreCase) ? "podman" : "docker";
 
     /// <summary>The CLI alone is not enough: a Docker client without an engine fails <c>info</c> at once.</summary>
     private static bool EngineAnswers(string path)

@@ -124,6 +124,8 @@ internal sealed class ApplicationOrchestrator(
             var runner = new ResourceRunner(launcher, context, endpoints, services);
             lock (_runners)
             {
+                // StopAsync cancels, then takes the runners under this lock: one registered after that would never be stopped.
+                _stopping.Token.ThrowIfCancellationRequested();
                 _runners[resource.Name] = runner;
             }
 

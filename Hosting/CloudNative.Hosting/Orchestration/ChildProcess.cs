@@ -98,21 +98,21 @@ internal sealed class ChildProcess
             return false;
         }
 
-        PosixSignals.SignalGroup(_process.Id, _stopSignal);
+        PosixSignals.SignalChild(_process.Id, _stopSignal);
         var killed = await Task.WhenAny(_exited.Task, Task.Delay(grace)).ConfigureAwait(false) != _exited.Task;
         if (killed)
         {
-            PosixSignals.SignalGroup(_process.Id, PosixSignals.SIGKILL);
+            PosixSignals.SignalChild(_process.Id, PosixSignals.SIGKILL);
             await _exited.Task.ConfigureAwait(false);
         }
 
-        // The leader may exit before its children: sweep the group once more.
+        // The leader may exit before its children: sweep the group once more (the group only: the pid may be reused).
         PosixSignals.SignalGroup(_process.Id, PosixSignals.SIGKILL);
         return killed;
     }
 
     /// <summary>For tests and fault injection: kill the replica as a crash would.</summary>
-    public void Kill() => PosixSignals.SignalGroup(_process.Id, PosixSignals.SIGKILL);
+    public void Kill() => PosixSignals.SignalChild(_process.Id, PosixSignals.SIGKILL);
 
     private static int ReadExitCode(Process process)
     {

@@ -7,6 +7,7 @@ internal static class ModelValidator
 {
     public static void Validate(IDistributedApplicationBuilder builder)
     {
+        ValidateGeneratedParameterNames(builder.Resources);
         var known = KnownResources(builder.Resources);
         foreach (var resource in builder.Resources)
         {
@@ -39,6 +40,22 @@ internal static class ModelValidator
         }
 
         return known;
+    }
+
+    /// <summary>A generated parameter shares configuration key and manifest entry with any resource of its name.</summary>
+    private static void ValidateGeneratedParameterNames(IList<IResource> model)
+    {
+        foreach (var owner in model.OfType<IResourceWithGeneratedParameters>())
+        {
+            foreach (var parameter in owner.GeneratedParameters.Where(p => !model.Contains(p)))
+            {
+                if (model.FirstOrDefault(r => string.Equals(r.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)) is { } clash)
+                {
+                    throw new DistributedApplicationException(
+                        $"Resource '{clash.Name}' has the same name as the parameter generated for '{owner.Name}'. Choose another name, or pass your parameter to '{owner.Name}' (for example its password argument) so that it replaces the generated one.");
+                }
+            }
+        }
     }
 
     private static void ValidateRelationships(IResource resource, HashSet<IResource> known)

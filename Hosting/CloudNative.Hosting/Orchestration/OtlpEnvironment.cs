@@ -28,6 +28,7 @@ internal static class OtlpEnvironment
         env["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
         env["OTEL_TRACES_SAMPLER"] = "always_on";
         env["OTEL_METRICS_EXEMPLAR_FILTER"] = "trace_based";
+        env["OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT"] = "true";
     }
 
     private static (string Endpoint, string Protocol)? ResolveEndpoint(IConfiguration configuration)

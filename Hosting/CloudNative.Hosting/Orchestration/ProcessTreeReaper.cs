@@ -20,11 +20,19 @@ internal sealed class ProcessTreeReaper : IDisposable
 
     private readonly Lock _gate = new();
     private Process? _reaper;
+    private bool _disposed;
 
     public void Track(int processGroupId)
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                // The AppHost has stopped and so has its reaper: a process started now would have no one to end it.
+                PosixSignals.SignalGroup(processGroupId, PosixSignals.SIGKILL);
+                return;
+            }
+
             _reaper ??= StartReaper();
             _reaper.StandardInput.WriteLine(processGroupId);
             _reaper.StandardInput.Flush();
@@ -36,6 +44,7 @@ internal sealed class ProcessTreeReaper : IDisposable
     {
         lock (_gate)
         {
+            _disposed = true;
             _reaper?.StandardInput.Close();
             _reaper?.Dispose();
             _reaper = null;

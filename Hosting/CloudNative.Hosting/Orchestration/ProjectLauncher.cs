@@ -29,6 +29,12 @@ internal sealed class ProjectLauncher(ProjectResource project, IConfiguration co
             env["ASPNETCORE_URLS"] = string.Join(';', endpoints.Select(e => $"{e.UriScheme}://localhost:{replica.TargetPorts[e.Name]}"));
         }
 
+        // HTTPS redirection must send clients to the address they use: the proxy's, not the replica's.
+        if (endpoints.FirstOrDefault(e => e.UriScheme == "https")?.AllocatedEndpoint is { } https)
+        {
+            env["ASPNETCORE_HTTPS_PORT"] = https.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         OtlpEnvironment.Apply(env, configuration, project.Name, replica.ReplicaId);
         var args = await ResourceValues.ResolveArgsAsync(project, context.ExecutionContext, cancellationToken).ConfigureAwait(false);
         return new ProcessSpec("dotnet", [assemblyPath, .. args], env, Path.GetDirectoryName(project.Metadata.ProjectPath)!);

@@ -30,7 +30,16 @@ internal sealed class ResourceEndpoints(IResource resource) : IAsyncDisposable
             }
             else
             {
-                endpoint.Allocate(new AllocatedEndpoint(endpoint, "localhost", fixedPort ?? endpoint.TargetPort ?? ports.Allocate()));
+                // Without a proxy the workload binds the port itself: a target port is as fixed as a port, and is
+                // randomized likewise (a container maps it; other launchers are given the allocated port).
+                var ownPort = randomizePorts ? null : endpoint.Port ?? endpoint.TargetPort;
+                if (ownPort is { } port && !PortAllocator.IsFree(port))
+                {
+                    throw new DistributedApplicationException(
+                        $"Resource '{Resource.Name}' endpoint '{endpoint.Name}': port {port} is already in use. Stop the process that holds it (ss -ltnp 'sport = :{port}') or give the endpoint another port.");
+                }
+
+                endpoint.Allocate(new AllocatedEndpoint(endpoint, "localhost", ownPort ?? ports.Allocate()));
             }
         }
     }

@@ -27,15 +27,20 @@ internal sealed class ResourceHealthMonitor(IResource resource, HealthCheckServi
         {
             await notifications.WaitForResourceAsync(resource.Name, KnownResourceStates.Running, stopping).ConfigureAwait(false);
             var report = await healthChecks.CheckHealthAsync(r => _keys.Contains(r.Name), stopping).ConfigureAwait(false);
-            ImmutableArray<HealthReportSnapshot> reports = [.. report.Entries.Select(e =>
-                new HealthReportSnapshot(e.Key, e.Value.Status, e.Value.Description, e.Value.Exception?.Message))];
+            ImmutableArray<HealthReportSnapshot> reports = [.. _keys.Select(key => report.Entries.TryGetValue(key, out var entry)
+                ? new HealthReportSnapshot(key, entry.Status, entry.Description, entry.Exception?.Message)
+                : Unregistered(key))];
             await notifications.PublishUpdateAsync(resource, s => s.State == KnownResourceStates.Running ? s with { HealthReports = reports } : s).ConfigureAwait(false);
 
-            unhealthyCount = report.Status == HealthStatus.Healthy ? 0 : unhealthyCount + 1;
+            unhealthyCount = reports.All(r => r.Status == HealthStatus.Healthy) ? 0 : unhealthyCount + 1;
             var delay = unhealthyCount == 0 ? s_healthyInterval : TimeSpan.FromMilliseconds(100 * Math.Min(10, unhealthyCount));
             await WaitForDelayOrStateChangeAsync(delay, stopping).ConfigureAwait(false);
         }
     }
+
+    /// <summary>A key nothing is registered under would otherwise vanish from the reports and leave the resource Healthy.</summary>
+    private HealthReportSnapshot Unregistered(string key) => new(key, HealthStatus.Unhealthy,
+        $"No health check is registered under '{key}' for resource '{resource.Name}'. Register one with builder.Services.AddHealthChecks().Add…(\"{key}\", …), or use WithHttpHealthCheck.", null);
 
     private async Task WaitForDelayOrStateChangeAsync(TimeSpan delay, CancellationToken stopping)
     {

@@ -89,9 +89,17 @@ internal sealed class ResourceRunner(
             }
 
             var startedAt = DateTime.UtcNow;
+            bool stopRequested;
             lock (_gate)
             {
                 _children[index] = child;
+                stopRequested = _stopping.IsCancellationRequested;
+            }
+
+            if (stopRequested)
+            {
+                // StopAsync took the children before this one was registered, so it is this loop's to stop.
+                await child.StopAsync(s_stopGrace).ConfigureAwait(false);
             }
 
             endpoints.AddLive(replica);

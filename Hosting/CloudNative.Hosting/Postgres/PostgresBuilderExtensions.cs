@@ -41,11 +41,14 @@ public static class PostgresBuilderExtensions
     public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<PostgresServerResource> builder, string name, string? databaseName = null)
     {
         databaseName ??= name;
-        builder.Resource.AddDatabase(name, databaseName);
         var database = new PostgresDatabaseResource(name, databaseName, builder.Resource);
+        var added = builder.ApplicationBuilder.AddResource(database);
+
+        // Only once the name is accepted: the server creates every database it knows when it is ready.
+        builder.Resource.AddDatabase(name, databaseName);
         var healthCheckKey = $"{name}_check";
         HealthCheckRegistrations.Add(builder.ApplicationBuilder, healthCheckKey, cancellationToken => PostgresHealth.CheckAsync(database, cancellationToken));
-        return builder.ApplicationBuilder.AddResource(database)
+        return added
             .WithAnnotation(new ResourceRelationshipAnnotation(builder.Resource, "Parent"))
             .WithHealthCheck(healthCheckKey);
     }

@@ -100,19 +100,20 @@ public sealed class ProjectManifestTests
     {
         using var host = ManifestHost.Create();
         host.Builder.AddProject("gateway", host.CreateProject("Gateway"))
-            .WithEndpoint("http", endpoint => endpoint.Port = 5000)
+            .WithEndpoint("http", endpoint => endpoint.Port = 80)
             .WithExternalHttpEndpoints();
 
         var manifest = await host.PublishAsync();
 
         // ResolveEndpoints: an explicit Port is written; a project's default http endpoint has no target port.
+        // (Port 80, because azd's main ingress refuses any other, and so does the publisher.)
         Golden.Equal("""
             {
               "http": {
                 "scheme": "http",
                 "protocol": "tcp",
                 "transport": "http",
-                "port": 5000,
+                "port": 80,
                 "external": true
               }
             }

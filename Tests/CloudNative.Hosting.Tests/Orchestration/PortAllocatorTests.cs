@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Sockets;
+using CloudNative.Hosting.Orchestration;
+
+namespace CloudNative.Hosting.Tests.Orchestration;
+
+public sealed class PortAllocatorTests
+{
+    [Fact]
+    public void NeverHandsOutThePortTwice()
+    {
+        var allocator = new PortAllocator();
+
+        var ports = Enumerable.Range(0, 500).Select(_ => allocator.Allocate()).ToList();
+
+        Assert.Equal(ports.Count, ports.Distinct().Count());
+        Assert.All(ports, port => Assert.InRange(port, 1024, 65535));
+    }
+
+    [Fact]
+    public void NeverRepeatsAcrossThreads()
+    {
+        var allocator = new PortAllocator();
+        var ports = new System.Collections.Concurrent.ConcurrentBag<int>();
+
+        Parallel.For(0, 200, _ => ports.Add(allocator.Allocate()));
+
+        Assert.Equal(200, ports.Distinct().Count());
+    }
+
+    [Fact]
+    public void AllocatedPortCanBeBound()
+    {
+        var port = new PortAllocator().Allocate();
+
+        using var listener = new TcpListener(IPAddress.Loopback, port);
+        listener.Start();
+    }
+
+    [Fact]
+    public void IsFreeSeesAListener()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+
+        Assert.False(PortAllocator.IsFree(((IPEndPoint)listener.LocalEndpoint).Port));
+    }
+}
