@@ -22,15 +22,6 @@ public static class CatalogServiceExtensions
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, CatalogJsonContext.Default));
 
-        builder.Services.AddProblemDetails();
-
-        // A request that cannot be bound (e.g. ?pageIndex=abc) is the client's fault: keep its 400 rather than
-        // letting the exception handler turn it into a 500 (in Development, minimal APIs throw it).
-        builder.Services.AddExceptionHandler(options =>
-            options.StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
-                ? badRequest.StatusCode
-                : StatusCodes.Status500InternalServerError);
-
         builder.Services.AddOpenApi();
     }
 }

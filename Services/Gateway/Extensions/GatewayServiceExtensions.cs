@@ -6,15 +6,6 @@ public static class GatewayServiceExtensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
-
-        // A request that cannot be bound (e.g. ?pageIndex=abc) is the client's fault: keep its 400 rather than
-        // letting the exception handler turn it into a 500 (in Development, minimal APIs throw it).
-        builder.Services.AddExceptionHandler(options =>
-            options.StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
-                ? badRequest.StatusCode
-                : StatusCodes.Status500InternalServerError);
-
         // Routes and clusters live in configuration ("ReverseProxy") so auth, rate-limit and canary policies
         // can be attached per route without code changes. Cluster destinations name services
         // ("http://catalog"), which service discovery expands into the running replicas.
