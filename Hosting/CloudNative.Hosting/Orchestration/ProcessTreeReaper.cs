@@ -9,13 +9,18 @@ namespace CloudNative.Hosting.Orchestration;
 /// </summary>
 internal sealed class ProcessTreeReaper : IDisposable
 {
+    // Its output goes nowhere: it must not hold the AppHost's stdout open after the AppHost has exited.
+    // After a clean shutdown every group is gone already, so it exits without waiting.
     private const string Script = """
+        exec >/dev/null 2>&1
         trap '' INT TERM HUP
-        groups=""
-        while read -r group; do groups="$groups $group"; done
-        for group in $groups; do kill -TERM -- "-$group" 2>/dev/null; done
+        groups=()
+        while read -r group; do groups+=("$group"); done
+        alive=()
+        for group in "${groups[@]}"; do kill -TERM -- "-$group" && alive+=("$group"); done
+        [ ${#alive[@]} -eq 0 ] && exit 0
         sleep 2
-        for group in $groups; do kill -KILL -- "-$group" 2>/dev/null; done
+        for group in "${alive[@]}"; do kill -KILL -- "-$group"; done
         """;
 
     private readonly Lock _gate = new();
