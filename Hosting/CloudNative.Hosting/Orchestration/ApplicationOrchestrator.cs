@@ -40,7 +40,7 @@ internal sealed class ApplicationOrchestrator(
 
         foreach (var resource in Resources)
         {
-            _background.Add(new ResourceHealthMonitor(resource, healthChecks, services.Notifications).RunAsync(_stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default));
+            _background.Add(new ResourceHealthMonitor(resource, healthChecks, services.Notifications).RunAsync(_stopping.Token));
             var endpoints = _endpoints.Single(e => ReferenceEquals(e.Resource, resource));
             _background.Add(Task.Run(() => StartResourceAsync(resource, endpoints)));
         }

@@ -15,7 +15,19 @@ internal sealed class ResourceHealthMonitor(IResource resource, HealthCheckServi
 
     private readonly ImmutableHashSet<string> _keys = [.. resource.Annotations.OfType<HealthCheckAnnotation>().Select(a => a.Key)];
 
+    /// <summary>Runs until <paramref name="stopping"/> is cancelled, which ends it quietly.</summary>
     public async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await MonitorAsync(stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task MonitorAsync(CancellationToken stopping)
     {
         if (_keys.IsEmpty)
         {
@@ -48,7 +60,15 @@ internal sealed class ResourceHealthMonitor(IResource resource, HealthCheckServi
         var stateChanged = notifications.WaitForResourceAsync(resource.Name, e => e.Snapshot.State != KnownResourceStates.Running, linked.Token);
         await Task.WhenAny(Task.Delay(delay, linked.Token), stateChanged).ConfigureAwait(false);
         await linked.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(stateChanged).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        try
+        {
+            await stateChanged.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The delay ended first; the state watch was only cancelled.
+        }
+
         stopping.ThrowIfCancellationRequested();
     }
 }
