@@ -19,8 +19,7 @@ public static class KafkaBuilderExtensions
     {
         var kafka = new KafkaServerResource(name);
         var healthCheckKey = $"{name}_check";
-        var health = new KafkaHealth(kafka);
-        HealthCheckRegistrations.Add(builder, healthCheckKey, health.CheckAsync);
+        HealthCheckRegistrations.AddOwned(builder, healthCheckKey, () => new KafkaHealth(kafka));
 
         return builder.AddResource(kafka)
             .WithAnnotation(new ContainerImageAnnotation(Registry, Image, Tag))

@@ -5,14 +5,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CloudNative.Hosting.Kafka;
 
 /// <summary>A metadata request through one admin client kept for the resource's lifetime (each client costs librdkafka threads).</summary>
-internal sealed class KafkaHealth(KafkaServerResource kafka)
+internal sealed class KafkaHealth(KafkaServerResource kafka) : IHealthCheck, IDisposable
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(3);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IAdminClient? _admin;
 
-    public async Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var admin = await GetAdminAsync(cancellationToken).ConfigureAwait(false);
         // GetMetadata blocks inside librdkafka; keep it off the caller's thread.
@@ -40,5 +40,11 @@ internal sealed class KafkaHealth(KafkaServerResource kafka)
         {
             _gate.Release();
         }
+    }
+
+    public void Dispose()
+    {
+        _admin?.Dispose();
+        _gate.Dispose();
     }
 }

@@ -22,6 +22,17 @@ public static class HealthCheckRegistrations
                 : HealthCheckResult.Unhealthy($"GET {url} answered {(int)response.StatusCode}, expected {expectedStatusCode}.");
         });
 
+    /// <summary>
+    /// A check that keeps a client between runs (a Redis multiplexer, a Kafka admin client). The AppHost's service
+    /// provider creates it, so disposing the application disposes the client too.
+    /// </summary>
+    public static void AddOwned<THealthCheck>(IDistributedApplicationBuilder builder, string key, Func<THealthCheck> create)
+        where THealthCheck : class, IHealthCheck
+    {
+        builder.Services.AddKeyedSingleton<IHealthCheck>(key, (_, _) => create());
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(key, sp => sp.GetRequiredKeyedService<IHealthCheck>(key), HealthStatus.Unhealthy, tags: null));
+    }
+
     /// <summary>A check from a delegate; exceptions count as unhealthy with their message.</summary>
     public static void Add(IDistributedApplicationBuilder builder, string key, Func<CancellationToken, Task<HealthCheckResult>> check) =>
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(key, _ => new DelegateHealthCheck(check), HealthStatus.Unhealthy, tags: null));

@@ -17,8 +17,7 @@ public static class RedisBuilderExtensions
             ?? ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
         var redis = new RedisResource(name, passwordParameter);
         var healthCheckKey = $"{name}_check";
-        var health = new RedisHealth(redis);
-        HealthCheckRegistrations.Add(builder, healthCheckKey, health.CheckAsync);
+        HealthCheckRegistrations.AddOwned(builder, healthCheckKey, () => new RedisHealth(redis));
 
         return builder.AddResource(redis)
             .WithAnnotation(new ContainerImageAnnotation(Registry, Image, Tag))

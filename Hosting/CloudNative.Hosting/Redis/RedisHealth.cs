@@ -5,12 +5,12 @@ using StackExchange.Redis;
 namespace CloudNative.Hosting.Redis;
 
 /// <summary>PING over one multiplexer kept for the resource's lifetime: connecting per check would cost more than the check.</summary>
-internal sealed class RedisHealth(RedisResource redis)
+internal sealed class RedisHealth(RedisResource redis) : IHealthCheck, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnectionMultiplexer? _connection;
 
-    public async Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         var latency = await connection.GetDatabase().PingAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -36,5 +36,11 @@ internal sealed class RedisHealth(RedisResource redis)
         {
             _gate.Release();
         }
+    }
+
+    public void Dispose()
+    {
+        _connection?.Dispose();
+        _gate.Dispose();
     }
 }
