@@ -8,8 +8,16 @@ public static class ResourceBuilderExtensions
     public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, string? value) where T : IResourceWithEnvironment =>
         builder.WithAnnotation(new EnvironmentCallbackAnnotation(context => context.EnvironmentVariables[name] = value ?? string.Empty));
 
-    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, ReferenceExpression value) where T : IResourceWithEnvironment =>
-        builder.WithAnnotation(new EnvironmentCallbackAnnotation(context => context.EnvironmentVariables[name] = value));
+    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, ReferenceExpression value) where T : IResourceWithEnvironment
+    {
+        // Recorded so that the model check sees every resource the expression reads, not just WithReference ones.
+        foreach (var resource in ValueReferences.ResourcesOf(value))
+        {
+            builder.WithAnnotation(new ResourceRelationshipAnnotation(resource, "Reference"));
+        }
+
+        return builder.WithAnnotation(new EnvironmentCallbackAnnotation(context => context.EnvironmentVariables[name] = value));
+    }
 
     public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, EndpointReference endpoint) where T : IResourceWithEnvironment =>
         builder.WithAnnotation(new ResourceRelationshipAnnotation(endpoint.Resource, "Reference"))

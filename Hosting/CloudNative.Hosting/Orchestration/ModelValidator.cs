@@ -60,12 +60,20 @@ internal static class ModelValidator
 
     private static void ValidateRelationships(IResource resource, HashSet<IResource> known)
     {
-        foreach (var relationship in resource.Annotations.OfType<ResourceRelationshipAnnotation>())
+        var references = resource.Annotations.OfType<ResourceRelationshipAnnotation>().Select(r => (r.Resource, r.Type));
+        if (resource is ConnectionStringResource composed)
         {
-            if (!known.Contains(relationship.Resource))
+            references = references.Concat(ValueReferences.ResourcesOf(composed.ConnectionStringExpression).Select(r => (r, "ConnectionString")));
+        }
+
+        // A parameter needs no place in the model: it is read from configuration, and Aspire writes referenced
+        // parameters into the manifest after the model's resources.
+        foreach (var (target, type) in references.Where(r => r.Item1 is not ParameterResource))
+        {
+            if (!known.Contains(target))
             {
                 throw new DistributedApplicationException(
-                    $"Resource '{resource.Name}' refers to '{relationship.Resource.Name}' ({relationship.Type}), which is not part of this application model. Add it with the builder's Add… method and pass the builder it returns.");
+                    $"Resource '{resource.Name}' refers to '{target.Name}' ({type}), which is not part of this application model. Add it with the builder's Add… method and pass the builder it returns.");
             }
         }
     }

@@ -48,6 +48,31 @@ public sealed class UnknownReferenceTests
     }
 
     [Fact]
+    public void AResourceInsideAnEnvironmentExpressionIsChecked()
+    {
+        using var builder = DistributedApplicationTestingBuilder.Create();
+        var ghost = builder.CreateResourceBuilder(new ExecutableResource("ghost", "true", "/")).WithHttpEndpoint();
+        var endpoint = ghost.GetEndpoint("http");
+        builder.AddExecutable("api", "true", ".").WithEnvironment("GHOST", ReferenceExpression.Create($"{endpoint.Property(EndpointProperty.Host)}:{endpoint.Property(EndpointProperty.Port)}"));
+
+        var error = Assert.Throws<DistributedApplicationException>(() => builder.Build());
+
+        Assert.Contains("'api' refers to 'ghost' (Reference)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AComposedConnectionStringOverAnUnknownResourceIsRejected()
+    {
+        using var builder = DistributedApplicationTestingBuilder.Create();
+        var ghost = builder.CreateResourceBuilder(new RedisResource("ghost", password: null));
+        builder.AddConnectionString("legacy", ReferenceExpression.Create($"{ghost.Resource.PrimaryEndpoint.Property(EndpointProperty.HostAndPort)}"));
+
+        var error = Assert.Throws<DistributedApplicationException>(() => builder.Build());
+
+        Assert.Contains("'legacy' refers to 'ghost' (ConnectionString)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GeneratedParametersOfModelResourcesAreKnown()
     {
         using var builder = DistributedApplicationTestingBuilder.Create();
