@@ -25,6 +25,8 @@ internal static class OrchestrationServiceCollectionExtensions
             return services;
         }
 
+        // The AppHost announces itself once all resources are up; the host's own "Application started" would come first and mislead.
+        services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
         services.AddSingleton<ApplicationOrchestrator>();
         services.AddHostedService(sp => sp.GetRequiredService<ApplicationOrchestrator>());
         services.AddHostedService<ConsoleStatusReporter>();
