@@ -21,6 +21,12 @@ internal interface IResourceLauncher
 
     Task<ProcessSpec> CreateProcessSpecAsync(LaunchContext context, ReplicaInstance replica, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs after a replica's process has exited, however it ended, and before its state is published: cleans up
+    /// what can outlive the process, such as a container whose CLI was killed.
+    /// </summary>
+    Task OnReplicaExitedAsync(LaunchContext context, ReplicaInstance replica) => Task.CompletedTask;
+
     /// <summary>Sees each console line, for launchers that learn something from their process's output.</summary>
     void OnOutput(LaunchContext context, ReplicaInstance replica, string line)
     {

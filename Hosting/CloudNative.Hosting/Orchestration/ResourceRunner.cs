@@ -106,6 +106,7 @@ internal sealed class ResourceRunner(
             await SetReplicaStateAsync(index, KnownResourceStates.Running, exitCode: null).ConfigureAwait(false);
             var exitCode = await child.Exited.ConfigureAwait(false);
             endpoints.RemoveLive(replica);
+            await launcher.OnReplicaExitedAsync(context, replica).ConfigureAwait(false);
             lock (_gate)
             {
                 _children.Remove(index);

@@ -48,6 +48,11 @@ public sealed class ContainerModeTests
         Assert.Equal(["docker.io/library/redis:8.2", "-c", "redis-server --requirepass $REDIS_PASSWORD"], cacheRun.Args.TakeLast(3));
         Assert.Equal("cache-secret-2", cacheRun.Environment["REDIS_PASSWORD"]);
         Assert.Contains(cacheRun.Args, arg => arg.StartsWith("127.0.0.1:", StringComparison.Ordinal) && arg.EndsWith(":6379", StringComparison.Ordinal));
+
+        // Each container is removed by name once its CLI has exited, in case the CLI was killed and --rm never ran.
+        Assert.Equal(
+            runs.Values.Select(r => r.ContainerName).Order(StringComparer.Ordinal),
+            cli.Removals().Select(args => { Assert.Equal(["rm", "-f"], args.Take(2)); return args[2]; }).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace CloudNative.Hosting.Tests.TestSupport;
 /// <summary>
 /// A stand-in for the docker CLI, since no container engine runs here: <c>info</c> answers with the exit code
 /// the test chooses; <c>run</c> records its arguments (one per line) and, for each <c>-e NAME</c>, the value it
-/// found in its own environment, prints a marker line and exits 0.
+/// found in its own environment, prints a marker line and exits 0; <c>rm</c> records its arguments.
 /// </summary>
 internal sealed class FakeContainerCli : IDisposable
 {
@@ -33,6 +33,10 @@ internal sealed class FakeContainerCli : IDisposable
             printf '%s\n' "$@" > "$record.args.tmp"
             mv "$record.args.tmp" "$record.args"
             echo "__MARKER__"
+            exit 0
+            ;;
+          rm)
+            printf '%s\n' "$@" > "$dir/rm-$$.args"
             exit 0
             ;;
           *)
@@ -76,6 +80,10 @@ internal sealed class FakeContainerCli : IDisposable
                 .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
             return new RecordedRun(args, env);
         })];
+
+    /// <summary>The arguments of every <c>rm</c>, one list per call.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Removals() =>
+        [.. System.IO.Directory.GetFiles(Directory, "rm-*.args").Select(File.ReadAllLines)];
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }
