@@ -28,12 +28,8 @@ public static class DistributedApplicationTestingBuilder
             ?? throw new InvalidOperationException($"Assembly '{assembly.GetName().Name}' has no entry point. Pass a type from the AppHost project (Projects.<AppHostName>).");
         var session = new TestingSession(options =>
         {
+            ApplyTestingDefaults(options);
             options.Assembly = assembly;
-            options.RandomizePorts = true;
-            options.EphemeralData = true;
-            options.PersistGeneratedParameters = false;
-            options.EnableResourceLogging = true;
-            options.DisableDashboard = true;
             configureOptions(options);
         });
 
@@ -46,17 +42,18 @@ public static class DistributedApplicationTestingBuilder
 
     public static IDistributedApplicationTestingBuilder Create(params string[] args)
     {
-        var session = new TestingSession(options =>
-        {
-            options.RandomizePorts = true;
-            options.EphemeralData = true;
-            options.PersistGeneratedParameters = false;
-            options.EnableResourceLogging = true;
-            options.DisableDashboard = true;
-        });
+        var session = new TestingSession(ApplyTestingDefaults);
         TestingHooks.Begin(session);
         var builder = (DistributedApplicationBuilder)DistributedApplication.CreateBuilder(args);
         return new TestingBuilder(builder, session);
+    }
+
+    private static void ApplyTestingDefaults(DistributedApplicationOptions options)
+    {
+        options.RandomizePorts = true;
+        options.EphemeralData = true;
+        options.PersistGeneratedParameters = false;
+        options.EnableResourceLogging = true;
     }
 
     /// <summary>Runs the AppHost's Main until its Build() throws the capture signal; any other failure reaches the test.</summary>

@@ -23,17 +23,18 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         Options = options;
         AppHostAssembly = options.Assembly ?? Assembly.GetEntryAssembly();
         AppHostDirectory = AppHostMetadata.ProjectDirectory(AppHostAssembly);
+        var args = CommandLineSwitches.Normalize(options.Args);
 
         _innerBuilder = new HostApplicationBuilder(new HostApplicationBuilderSettings
         {
-            Args = CommandLineSwitches.Normalize(options.Args),
+            Args = args,
             ApplicationName = AppHostMetadata.ProjectName(AppHostAssembly),
             ContentRootPath = AppHostDirectory,
             EnvironmentName = Environments.Development,
             DisableDefaults = true,
         });
 
-        ConfigureConfiguration(options);
+        ConfigureConfiguration(args);
         ExecutionContext = new DistributedApplicationExecutionContext(ExecutionModeResolver.Resolve(Configuration));
         Options.EphemeralData |= Configuration.GetValue<bool>("AppHost:EphemeralData");
         Services.AddSingleton(this);
@@ -81,7 +82,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         return new DistributedApplication(_innerBuilder.Build(), this);
     }
 
-    private void ConfigureConfiguration(DistributedApplicationOptions options)
+    private void ConfigureConfiguration(string[] args)
     {
         Configuration.AddJsonFile(Path.Combine(AppHostDirectory, "appsettings.json"), optional: true);
         Configuration.AddJsonFile(Path.Combine(AppHostDirectory, $"appsettings.{Environment.EnvironmentName}.json"), optional: true);
@@ -92,6 +93,6 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         }
 
         Configuration.AddEnvironmentVariables();
-        Configuration.AddCommandLine(CommandLineSwitches.Normalize(options.Args), s_switchMappings);
+        Configuration.AddCommandLine(args, s_switchMappings);
     }
 }

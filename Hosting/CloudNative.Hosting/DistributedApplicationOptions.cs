@@ -9,8 +9,6 @@ public sealed class DistributedApplicationOptions
     /// <summary>The AppHost assembly; its metadata names the AppHost project directory and user-secrets id.</summary>
     public Assembly? Assembly { get; set; }
 
-    public bool DisableDashboard { get; set; }
-
     /// <summary>Gives every endpoint a free port, fixed ones too, so parallel test runs never collide.</summary>
     public bool RandomizePorts { get; set; }
 

@@ -29,14 +29,8 @@ public static class ParameterResourceBuilderExtensions
     /// Aspire's generated secret: random in the manifest's eyes, and in run mode persisted to the
     /// AppHost's user secrets so that data directories keep working across restarts.
     /// </summary>
-    public static ParameterResource CreateGeneratedParameter(IDistributedApplicationBuilder builder, string name, bool secret, GenerateParameterDefault parameterDefault)
-    {
-        var resource = new ParameterResource(name, d => ReadParameter(builder, name, d, $"Parameters:{name}"), secret)
-        {
-            Default = parameterDefault,
-        };
-        return resource;
-    }
+    public static ParameterResource CreateGeneratedParameter(IDistributedApplicationBuilder builder, string name, bool secret, GenerateParameterDefault parameterDefault) =>
+        new(name, d => ReadParameter(builder, name, d, $"Parameters:{name}"), secret) { Default = parameterDefault };
 
     public static ParameterResource CreateDefaultPasswordParameter(IDistributedApplicationBuilder builder, string name, bool special = true) =>
         CreateGeneratedParameter(builder, name, secret: true, new GenerateParameterDefault { MinLength = 22, Special = special });

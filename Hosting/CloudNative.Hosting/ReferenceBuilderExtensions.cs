@@ -42,9 +42,7 @@ public static class ReferenceBuilderExtensions
             {
                 foreach (var endpoint in resource.Annotations.OfType<EndpointAnnotation>().Where(e => e.UriScheme is "http" or "https"))
                 {
-                    var reference = new EndpointReference(resource, endpoint.Name);
-                    context.EnvironmentVariables[$"{EnvironmentVariableNames.Encode(serviceName)}_{EnvironmentVariableNames.Encode(endpoint.Name)}"] = reference;
-                    context.EnvironmentVariables[$"services__{serviceName}__{endpoint.Name}__0"] = reference;
+                    AddEndpointVariables(context.EnvironmentVariables, serviceName, new EndpointReference(resource, endpoint.Name));
                 }
             }));
     }
@@ -55,10 +53,13 @@ public static class ReferenceBuilderExtensions
         var serviceName = endpoint.Resource.Name;
         return builder
             .WithAnnotation(new ResourceRelationshipAnnotation(endpoint.Resource, "Reference"))
-            .WithAnnotation(new EnvironmentCallbackAnnotation(context =>
-            {
-                context.EnvironmentVariables[$"{EnvironmentVariableNames.Encode(serviceName)}_{EnvironmentVariableNames.Encode(endpoint.EndpointName)}"] = endpoint;
-                context.EnvironmentVariables[$"services__{serviceName}__{endpoint.EndpointName}__0"] = endpoint;
-            }));
+            .WithAnnotation(new EnvironmentCallbackAnnotation(context => AddEndpointVariables(context.EnvironmentVariables, serviceName, endpoint)));
+    }
+
+    /// <summary>Aspire 13's <c>{NAME}_{ENDPOINT}</c>, then the <c>services__</c> key service discovery reads, in Aspire's order.</summary>
+    private static void AddEndpointVariables(Dictionary<string, object> environment, string serviceName, EndpointReference endpoint)
+    {
+        environment[$"{EnvironmentVariableNames.Encode(serviceName)}_{EnvironmentVariableNames.Encode(endpoint.EndpointName)}"] = endpoint;
+        environment[$"services__{serviceName}__{endpoint.EndpointName}__0"] = endpoint;
     }
 }

@@ -8,9 +8,6 @@ public sealed class ResourceAnnotationCollection : Collection<IResourceAnnotatio
 
 public static class ResourceAnnotationExtensions
 {
-    public static IEnumerable<T> OfAnnotation<T>(this IResource resource) where T : IResourceAnnotation =>
-        resource.Annotations.OfType<T>();
-
     public static bool TryGetLastAnnotation<T>(this IResource resource, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? annotation)
         where T : class, IResourceAnnotation
     {

@@ -51,11 +51,9 @@ internal sealed class LaunchContext(IResource resource, DistributedApplicationEx
 }
 
 /// <summary>One running copy of a resource: its id (the OTel service.instance.id) and the ports it must listen on.</summary>
-internal sealed class ReplicaInstance(string replicaId, int index, IReadOnlyDictionary<string, int> targetPorts)
+internal sealed class ReplicaInstance(string replicaId, IReadOnlyDictionary<string, int> targetPorts)
 {
     public string ReplicaId { get; } = replicaId;
-
-    public int Index { get; } = index;
 
     /// <summary>Endpoint name → the port this replica listens on, behind the endpoint's proxy.</summary>
     public IReadOnlyDictionary<string, int> TargetPorts { get; } = targetPorts;

@@ -102,7 +102,7 @@ public sealed class ResourceEndpointsTests
         await using var endpoints = new ResourceEndpoints(catalog.Resource);
         endpoints.Allocate(_ports, randomizePorts: true);
         var proxyPort = catalog.Resource.Annotations.OfType<EndpointAnnotation>().Single().AllocatedEndpoint!.Port;
-        var instance = new ReplicaInstance("catalog-abcdefgh", 0, new Dictionary<string, int> { ["http"] = replica.Port });
+        var instance = new ReplicaInstance("catalog-abcdefgh", new Dictionary<string, int> { ["http"] = replica.Port });
 
         endpoints.AddLive(instance);
         Assert.Equal('R', await ReadTagAsync(proxyPort));

@@ -27,5 +27,5 @@ internal static class RunMode
         new(resource, Context, dataDirectory, ephemeralData, NullLogger.Instance, new ServiceCollection().BuildServiceProvider());
 
     public static ReplicaInstance Replica(IResource resource, params (string Endpoint, int Port)[] targetPorts) =>
-        new(ReplicaIds.New(resource.Name), 0, targetPorts.ToDictionary(t => t.Endpoint, t => t.Port, StringComparer.Ordinal));
+        new(ReplicaIds.New(resource.Name), targetPorts.ToDictionary(t => t.Endpoint, t => t.Port, StringComparer.Ordinal));
 }
