@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using CloudNative.Testing;
 
 namespace CloudNative.IntegrationTests;
 
@@ -45,7 +46,7 @@ public sealed partial class AppHostProcessTests
 
     private static Process StartAppHost(string marker, out Task started)
     {
-        var startInfo = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CloudNative.AppHost.dll"), "--ephemeral", $"--Gateway:Port={FreePort()}"])
+        var startInfo = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CloudNative.AppHost.dll"), "--ephemeral", $"--Gateway:Port={UnusedPort.Next()}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -60,13 +61,6 @@ public sealed partial class AppHostProcessTests
         process.BeginErrorReadLine();
         started = startedSource.Task;
         return process;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Processes whose environment carries the marker, other than the AppHost's own process.</summary>

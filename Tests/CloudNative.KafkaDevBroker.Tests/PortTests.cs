@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CloudNative.Testing;
 using Confluent.Kafka;
 
 namespace CloudNative.KafkaDevBroker.Tests;
@@ -9,7 +10,7 @@ public sealed class PortTests
     [Fact]
     public async Task Port_ServesAndAdvertisesTheChosenAddress()
     {
-        var port = FreePort();
+        var port = UnusedPort.Next();
         var (broker, bootstrap) = await DevBrokerProcess.StartReadyAsync("--topic", "orders:2", "--port", $"{port}", "--exit-on-stdin-eof");
         using var _ = broker;
 
@@ -37,7 +38,7 @@ public sealed class PortTests
     [Fact]
     public async Task Port_WithSeveralBrokers_PutsTheChosenPortFirst()
     {
-        var port = FreePort();
+        var port = UnusedPort.Next();
         var (broker, bootstrap) = await DevBrokerProcess.StartReadyAsync("--brokers", "3", "--port", $"{port}", "--exit-on-stdin-eof");
         using var _ = broker;
 
@@ -70,13 +71,5 @@ public sealed class PortTests
         var address = BrokerAddress.Parse(bootstrap);
         Assert.Equal("127.0.0.1", address.Host);
         Assert.InRange(address.Port, 1024, 65535);
-    }
-
-    // Another process may take the port before the broker binds it; that shows up as the in-use failure.
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -5,6 +5,7 @@ using CloudNative.Hosting.Kafka;
 using CloudNative.Hosting.Orchestration;
 using CloudNative.Hosting.Testing;
 using CloudNative.Hosting.Tests.TestSupport;
+using CloudNative.Testing;
 
 namespace CloudNative.Hosting.Tests.Orchestration;
 
@@ -32,7 +33,7 @@ public sealed class ResourceEndpointsTests
     [Fact]
     public async Task FixedPortIsKeptUnlessPortsAreRandomized()
     {
-        var fixedPort = FreePort();
+        var fixedPort = UnusedPort.Next();
         using var builder = DistributedApplicationTestingBuilder.Create();
         var kept = builder.AddProject("kept", FakeProjects.Create("catalog")).WithEndpoint("http", e => e.Port = fixedPort);
         var randomized = builder.AddProject("randomized", FakeProjects.Create("catalog")).WithEndpoint("http", e => e.Port = fixedPort);
@@ -69,8 +70,8 @@ public sealed class ResourceEndpointsTests
         await using var endpoints = new ResourceEndpoints(kafka.Resource);
         var tcp = kafka.Resource.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "tcp");
         var @internal = kafka.Resource.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "internal");
-        tcp.TargetPort = FreePort();
-        @internal.TargetPort = FreePort();
+        tcp.TargetPort = UnusedPort.Next();
+        @internal.TargetPort = UnusedPort.Next();
 
         endpoints.Allocate(_ports, randomizePorts: false);
 
@@ -118,6 +119,4 @@ public sealed class ResourceEndpointsTests
         var read = await client.GetStream().ReadAsync(buffer).AsTask().WaitAsync(Timeouts.Default);
         return read == 0 ? null : (char)buffer[0];
     }
-
-    private int FreePort() => _ports.Allocate();
 }
