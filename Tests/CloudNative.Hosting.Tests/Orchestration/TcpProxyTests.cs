@@ -3,14 +3,13 @@ using System.Net.Sockets;
 using System.Text;
 using CloudNative.Hosting.Orchestration;
 using CloudNative.Hosting.Tests.TestSupport;
+using CloudNative.Testing;
 
 namespace CloudNative.Hosting.Tests.Orchestration;
 
 /// <summary>The endpoint proxy: one stable port, connections spread round-robin over live replicas, dead ones skipped.</summary>
 public sealed class TcpProxyTests
 {
-    private static readonly PortAllocator s_ports = new();
-
     [Fact]
     public async Task ConnectionsAlternateBetweenTwoReplicas()
     {
@@ -33,7 +32,7 @@ public sealed class TcpProxyTests
     public async Task DeadReplicaIsSkipped()
     {
         await using var a = new TaggedEchoServer('A');
-        var dead = ClosedPort();
+        var dead = UnusedPort.Next();
         await using var proxy = StartProxy(() => [dead, a.Port]);
 
         for (var i = 0; i < 4; i++)
@@ -100,17 +99,9 @@ public sealed class TcpProxyTests
 
     private static TcpProxy StartProxy(Func<IReadOnlyList<int>> targets)
     {
-        var proxy = new TcpProxy("svc", "tcp", s_ports.Allocate(), targets);
+        var proxy = new TcpProxy("svc", "tcp", UnusedPort.Next(), targets);
         proxy.Start();
         return proxy;
-    }
-
-    /// <summary>A port that was free a moment ago and has no listener now.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Connects through the proxy, reads which replica answered, and checks that bytes go both ways.</summary>

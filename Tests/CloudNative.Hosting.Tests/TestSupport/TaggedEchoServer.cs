@@ -1,12 +1,16 @@
 using System.Net;
 using System.Net.Sockets;
+using CloudNative.Testing;
 
 namespace CloudNative.Hosting.Tests.TestSupport;
 
-/// <summary>A loopback TCP server that greets each connection with its tag byte, then echoes what it receives.</summary>
+/// <summary>
+/// A loopback TCP server that greets each connection with its tag byte, then echoes what it receives. Its port is
+/// never handed to anyone else, so once it is stopped, connecting there is refused rather than reaching another test.
+/// </summary>
 internal sealed class TaggedEchoServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener = new(IPAddress.Loopback, UnusedPort.Next());
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _acceptLoop;
     private readonly byte _tag;
