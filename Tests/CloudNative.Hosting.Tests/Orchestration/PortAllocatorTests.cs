@@ -14,7 +14,17 @@ public sealed class PortAllocatorTests
         var ports = Enumerable.Range(0, 500).Select(_ => allocator.Allocate()).ToList();
 
         Assert.Equal(ports.Count, ports.Distinct().Count());
-        Assert.All(ports, port => Assert.InRange(port, 1024, 65535));
+    }
+
+    [Fact]
+    public void DrawsBelowTheEphemeralRange()
+    {
+        var ephemeralStart = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split('\t', ' ')[0]);
+        var allocator = new PortAllocator();
+
+        var ports = Enumerable.Range(0, 50).Select(_ => allocator.Allocate()).ToList();
+
+        Assert.All(ports, port => Assert.InRange(port, 10_000, ephemeralStart - 1));
     }
 
     [Fact]
