@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using CloudNative.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -45,7 +46,7 @@ public class GatewayForwardingTests
     [Fact]
     public async Task Answers_a_down_backend_with_a_502_problem()
     {
-        await using var gateway = new GatewayFactory($"http://127.0.0.1:{ClosedPort()}");
+        await using var gateway = new GatewayFactory($"http://127.0.0.1:{UnusedPort.Next()}");
         var client = gateway.CreateClient();
 
         var response = await client.GetAsync("/api/catalog/items");
@@ -61,7 +62,7 @@ public class GatewayForwardingTests
     [Fact]
     public async Task Serves_health_without_a_backend()
     {
-        await using var gateway = new GatewayFactory($"http://127.0.0.1:{ClosedPort()}");
+        await using var gateway = new GatewayFactory($"http://127.0.0.1:{UnusedPort.Next()}");
         var client = gateway.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
@@ -71,21 +72,13 @@ public class GatewayForwardingTests
     [Fact]
     public async Task Unknown_routes_are_a_404_problem()
     {
-        await using var gateway = new GatewayFactory($"http://127.0.0.1:{ClosedPort()}");
+        await using var gateway = new GatewayFactory($"http://127.0.0.1:{UnusedPort.Next()}");
         var client = gateway.CreateClient();
 
         var response = await client.GetAsync("/api/unknown");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    // A port that was free a moment ago and has nothing listening now: connecting to it is refused.
-    static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     sealed class GatewayFactory(string catalogUrl) : WebApplicationFactory<Program>

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using CloudNative.Hosting.Orchestration;
+using CloudNative.Hosting.Tests.TestSupport;
 
 namespace CloudNative.Hosting.Tests.Orchestration;
 
+[Collection(SocketStateCollection.Name)]
 public sealed class PortAllocatorTests
 {
     [Fact]

@@ -10,6 +10,7 @@ using CloudNative.Testing;
 namespace CloudNative.Hosting.Tests.Orchestration;
 
 /// <summary>How endpoints get their addresses before anything starts: proxies on stable ports, fixed ports kept unless randomized.</summary>
+[Collection(SocketStateCollection.Name)]
 public sealed class ResourceEndpointsTests
 {
     private readonly PortAllocator _ports = new();

@@ -8,6 +8,7 @@ using CloudNative.Testing;
 namespace CloudNative.Hosting.Tests.Orchestration;
 
 /// <summary>The endpoint proxy: one stable port, connections spread round-robin over live replicas, dead ones skipped.</summary>
+[Collection(SocketStateCollection.Name)]
 public sealed class TcpProxyTests
 {
     [Fact]
