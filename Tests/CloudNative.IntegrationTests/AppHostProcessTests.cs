@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using CloudNative.Testing;
+using CloudNative.Hosting.Orchestration;
 
 namespace CloudNative.IntegrationTests;
 
@@ -46,7 +46,7 @@ public sealed partial class AppHostProcessTests
 
     private static Process StartAppHost(string marker, out Task started)
     {
-        var startInfo = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CloudNative.AppHost.dll"), "--ephemeral", $"--Gateway:Port={UnusedPort.Next()}"])
+        var startInfo = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CloudNative.AppHost.dll"), "--ephemeral", $"--Gateway:Port={PortAllocator.Allocate()}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

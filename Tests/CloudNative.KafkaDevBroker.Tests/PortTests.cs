@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using CloudNative.Testing;
+using CloudNative.Hosting.Orchestration;
 using Confluent.Kafka;
 
 namespace CloudNative.KafkaDevBroker.Tests;
@@ -10,7 +10,7 @@ public sealed class PortTests
     [Fact]
     public async Task Port_ServesAndAdvertisesTheChosenAddress()
     {
-        var port = UnusedPort.Next();
+        var port = PortAllocator.Allocate();
         var (broker, bootstrap) = await DevBrokerProcess.StartReadyAsync("--topic", "orders:2", "--port", $"{port}", "--exit-on-stdin-eof");
         using var _ = broker;
 
@@ -38,7 +38,7 @@ public sealed class PortTests
     [Fact]
     public async Task Port_WithSeveralBrokers_PutsTheChosenPortFirst()
     {
-        var port = UnusedPort.Next();
+        var port = PortAllocator.Allocate();
         var (broker, bootstrap) = await DevBrokerProcess.StartReadyAsync("--brokers", "3", "--port", $"{port}", "--exit-on-stdin-eof");
         using var _ = broker;
 

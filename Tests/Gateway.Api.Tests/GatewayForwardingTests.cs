@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using CloudNative.Testing;
+using CloudNative.Hosting.Orchestration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -46,7 +46,7 @@ public class GatewayForwardingTests
     [Fact]
     public async Task Answers_a_down_backend_with_a_502_problem()
     {
-        await using var gateway = new GatewayFactory($"http://127.0.0.1:{UnusedPort.Next()}");
+        await using var gateway = new GatewayFactory($"http://127.0.0.1:{PortAllocator.Allocate()}");
         var client = gateway.CreateClient();
 
         var response = await client.GetAsync("/api/catalog/items");
@@ -62,7 +62,7 @@ public class GatewayForwardingTests
     [Fact]
     public async Task Serves_health_without_a_backend()
     {
-        await using var gateway = new GatewayFactory($"http://127.0.0.1:{UnusedPort.Next()}");
+        await using var gateway = new GatewayFactory($"http://127.0.0.1:{PortAllocator.Allocate()}");
         var client = gateway.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
@@ -72,7 +72,7 @@ public class GatewayForwardingTests
     [Fact]
     public async Task Unknown_routes_are_a_404_problem()
     {
-        await using var gateway = new GatewayFactory($"http://127.0.0.1:{UnusedPort.Next()}");
+        await using var gateway = new GatewayFactory($"http://127.0.0.1:{PortAllocator.Allocate()}");
         var client = gateway.CreateClient();
 
         var response = await client.GetAsync("/api/unknown");

@@ -34,7 +34,7 @@ internal sealed class ApplicationOrchestrator(
         {
             var endpoints = new ResourceEndpoints(resource);
             _endpoints.Add(endpoints);
-            endpoints.Allocate(services.Ports, builder.Options.RandomizePorts);
+            endpoints.Allocate(builder.Options.RandomizePorts);
             await PublishInitialStateAsync(resource).ConfigureAwait(false);
         }
 

@@ -9,8 +9,6 @@ internal sealed class OrchestratorServices(ResourceNotificationService notificat
 
     public ResourceLoggerService Logs { get; } = logs;
 
-    public PortAllocator Ports { get; } = new();
-
     public ProcessTreeReaper Reaper { get; } = new();
 
     public void Dispose() => Reaper.Dispose();

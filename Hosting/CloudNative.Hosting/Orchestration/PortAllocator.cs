@@ -9,18 +9,18 @@ namespace CloudNative.Hosting.Orchestration;
 /// connection, so ports are drawn from below the ephemeral range instead, walking up from a random start so that
 /// two AppHosts on one machine rarely probe the same ones.
 /// </summary>
-internal sealed class PortAllocator
+internal static class PortAllocator
 {
     private const int Lowest = 10_000;
     private const string EphemeralRangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
 
-    // Shared by every app in the process (a test run hosts several), so two never race for one port.
+    // One per process, shared by every app in it (a test run hosts several), so two never race for one port.
     private static readonly Lock Gate = new();
     private static readonly HashSet<int> HandedOut = [];
     private static readonly int Ceiling = EphemeralRangeStart();
     private static int s_next = Random.Shared.Next(Lowest, Ceiling);
 
-    public int Allocate()
+    public static int Allocate()
     {
         lock (Gate)
         {

@@ -16,14 +16,14 @@ internal sealed class ResourceEndpoints(IResource resource) : IAsyncDisposable
 
     public IReadOnlyList<EndpointAnnotation> Endpoints { get; } = [.. resource.Annotations.OfType<EndpointAnnotation>()];
 
-    public void Allocate(PortAllocator ports, bool randomizePorts)
+    public void Allocate(bool randomizePorts)
     {
         foreach (var endpoint in Endpoints)
         {
             var fixedPort = randomizePorts ? null : endpoint.Port;
             if (endpoint.IsProxied)
             {
-                var proxy = new TcpProxy(Resource.Name, endpoint.Name, fixedPort ?? ports.Allocate(), () => LiveTargets(endpoint.Name));
+                var proxy = new TcpProxy(Resource.Name, endpoint.Name, fixedPort ?? PortAllocator.Allocate(), () => LiveTargets(endpoint.Name));
                 proxy.Start();
                 _proxies.Add(proxy);
                 endpoint.Allocate(new AllocatedEndpoint(endpoint, "localhost", proxy.Port));
@@ -39,14 +39,14 @@ internal sealed class ResourceEndpoints(IResource resource) : IAsyncDisposable
                         $"Resource '{Resource.Name}' endpoint '{endpoint.Name}': port {port} is already in use. Stop the process that holds it (ss -ltnp 'sport = :{port}') or give the endpoint another port.");
                 }
 
-                endpoint.Allocate(new AllocatedEndpoint(endpoint, "localhost", ownPort ?? ports.Allocate()));
+                endpoint.Allocate(new AllocatedEndpoint(endpoint, "localhost", ownPort ?? PortAllocator.Allocate()));
             }
         }
     }
 
     /// <summary>The ports a new replica listens on: fresh ones behind proxies, the endpoint's own port otherwise.</summary>
-    public Dictionary<string, int> TargetPortsForNewReplica(PortAllocator ports) =>
-        Endpoints.ToDictionary(e => e.Name, e => e.IsProxied ? ports.Allocate() : e.AllocatedEndpoint!.Port, StringComparer.Ordinal);
+    public Dictionary<string, int> TargetPortsForNewReplica() =>
+        Endpoints.ToDictionary(e => e.Name, e => e.IsProxied ? PortAllocator.Allocate() : e.AllocatedEndpoint!.Port, StringComparer.Ordinal);
 
     public void AddLive(ReplicaInstance replica) => Update(replica, add: true);
 

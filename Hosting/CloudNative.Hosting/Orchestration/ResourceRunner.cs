@@ -69,7 +69,7 @@ internal sealed class ResourceRunner(
         var failures = 0;
         while (!_stopping.IsCancellationRequested)
         {
-            var replica = new ReplicaInstance(ReplicaIds.New(Resource.Name), endpoints.TargetPortsForNewReplica(services.Ports));
+            var replica = new ReplicaInstance(ReplicaIds.New(Resource.Name), endpoints.TargetPortsForNewReplica());
             ChildProcess child;
             try
             {

@@ -30,7 +30,7 @@ public sealed class PortInUseTests : IDisposable
         var gateway = _builder.AddProject("gateway", FakeProjects.Create("gateway")).WithEndpoint("http", e => e.Port = HeldPort);
         await using var endpoints = new ResourceEndpoints(gateway.Resource);
 
-        var error = Assert.Throws<DistributedApplicationException>(() => endpoints.Allocate(new PortAllocator(), randomizePorts: false));
+        var error = Assert.Throws<DistributedApplicationException>(() => endpoints.Allocate(randomizePorts: false));
 
         Assert.Equal(
             $"Resource 'gateway' endpoint 'http': port {HeldPort} is already in use. Stop the process that holds it (ss -ltnp 'sport = :{HeldPort}') or give the endpoint another port.",
@@ -43,7 +43,7 @@ public sealed class PortInUseTests : IDisposable
         var tool = _builder.AddExecutable("tool", "true", ".").WithEndpoint("tcp", "tcp", port: HeldPort, isProxied: false);
         await using var endpoints = new ResourceEndpoints(tool.Resource);
 
-        var error = Assert.Throws<DistributedApplicationException>(() => endpoints.Allocate(new PortAllocator(), randomizePorts: false));
+        var error = Assert.Throws<DistributedApplicationException>(() => endpoints.Allocate(randomizePorts: false));
 
         Assert.Contains($"Resource 'tool' endpoint 'tcp': port {HeldPort} is already in use", error.Message, StringComparison.Ordinal);
     }
@@ -54,7 +54,7 @@ public sealed class PortInUseTests : IDisposable
         var gateway = _builder.AddProject("gateway", FakeProjects.Create("gateway")).WithEndpoint("http", e => e.Port = HeldPort);
         await using var endpoints = new ResourceEndpoints(gateway.Resource);
 
-        endpoints.Allocate(new PortAllocator(), randomizePorts: true);
+        endpoints.Allocate(randomizePorts: true);
 
         Assert.NotEqual(HeldPort, gateway.Resource.Annotations.OfType<EndpointAnnotation>().Single().AllocatedEndpoint!.Port);
     }

@@ -11,9 +11,7 @@ public sealed class PortAllocatorTests
     [Fact]
     public void NeverHandsOutThePortTwice()
     {
-        var allocator = new PortAllocator();
-
-        var ports = Enumerable.Range(0, 500).Select(_ => allocator.Allocate()).ToList();
+        var ports = Enumerable.Range(0, 500).Select(_ => PortAllocator.Allocate()).ToList();
 
         Assert.Equal(ports.Count, ports.Distinct().Count());
     }
@@ -22,9 +20,8 @@ public sealed class PortAllocatorTests
     public void DrawsBelowTheEphemeralRange()
     {
         var ephemeralStart = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split('\t', ' ')[0]);
-        var allocator = new PortAllocator();
 
-        var ports = Enumerable.Range(0, 50).Select(_ => allocator.Allocate()).ToList();
+        var ports = Enumerable.Range(0, 50).Select(_ => PortAllocator.Allocate()).ToList();
 
         Assert.All(ports, port => Assert.InRange(port, 10_000, ephemeralStart - 1));
     }
@@ -32,10 +29,9 @@ public sealed class PortAllocatorTests
     [Fact]
     public void NeverRepeatsAcrossThreads()
     {
-        var allocator = new PortAllocator();
         var ports = new System.Collections.Concurrent.ConcurrentBag<int>();
 
-        Parallel.For(0, 200, _ => ports.Add(allocator.Allocate()));
+        Parallel.For(0, 200, _ => ports.Add(PortAllocator.Allocate()));
 
         Assert.Equal(200, ports.Distinct().Count());
     }
@@ -43,7 +39,7 @@ public sealed class PortAllocatorTests
     [Fact]
     public void AllocatedPortCanBeBound()
     {
-        var port = new PortAllocator().Allocate();
+        var port = PortAllocator.Allocate();
 
         using var listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();

@@ -5,7 +5,6 @@ using CloudNative.Hosting.Kafka;
 using CloudNative.Hosting.Orchestration;
 using CloudNative.Hosting.Testing;
 using CloudNative.Hosting.Tests.TestSupport;
-using CloudNative.Testing;
 
 namespace CloudNative.Hosting.Tests.Orchestration;
 
@@ -13,8 +12,6 @@ namespace CloudNative.Hosting.Tests.Orchestration;
 [Collection(SocketStateCollection.Name)]
 public sealed class ResourceEndpointsTests
 {
-    private readonly PortAllocator _ports = new();
-
     [Fact]
     public async Task ProxiedEndpointGetsAListeningProxyOnAFreshPort()
     {
@@ -22,7 +19,7 @@ public sealed class ResourceEndpointsTests
         var catalog = builder.AddProject("catalog", FakeProjects.Create("catalog"));
         await using var endpoints = new ResourceEndpoints(catalog.Resource);
 
-        endpoints.Allocate(_ports, randomizePorts: false);
+        endpoints.Allocate(randomizePorts: false);
 
         var allocated = catalog.Resource.Annotations.OfType<EndpointAnnotation>().Single().AllocatedEndpoint;
         Assert.NotNull(allocated);
@@ -34,15 +31,15 @@ public sealed class ResourceEndpointsTests
     [Fact]
     public async Task FixedPortIsKeptUnlessPortsAreRandomized()
     {
-        var fixedPort = UnusedPort.Next();
+        var fixedPort = PortAllocator.Allocate();
         using var builder = DistributedApplicationTestingBuilder.Create();
         var kept = builder.AddProject("kept", FakeProjects.Create("catalog")).WithEndpoint("http", e => e.Port = fixedPort);
         var randomized = builder.AddProject("randomized", FakeProjects.Create("catalog")).WithEndpoint("http", e => e.Port = fixedPort);
         await using var keptEndpoints = new ResourceEndpoints(kept.Resource);
         await using var randomizedEndpoints = new ResourceEndpoints(randomized.Resource);
 
-        keptEndpoints.Allocate(_ports, randomizePorts: false);
-        randomizedEndpoints.Allocate(_ports, randomizePorts: true);
+        keptEndpoints.Allocate(randomizePorts: false);
+        randomizedEndpoints.Allocate(randomizePorts: true);
 
         Assert.Equal(fixedPort, kept.Resource.Annotations.OfType<EndpointAnnotation>().Single().AllocatedEndpoint!.Port);
         Assert.NotEqual(fixedPort, randomized.Resource.Annotations.OfType<EndpointAnnotation>().Single().AllocatedEndpoint!.Port);
@@ -55,12 +52,12 @@ public sealed class ResourceEndpointsTests
         var kafka = builder.AddKafka("kafka");
         await using var endpoints = new ResourceEndpoints(kafka.Resource);
 
-        endpoints.Allocate(_ports, randomizePorts: true);
+        endpoints.Allocate(randomizePorts: true);
 
         var allocated = kafka.Resource.Annotations.OfType<EndpointAnnotation>().Select(e => e.AllocatedEndpoint!.Port).ToList();
         Assert.DoesNotContain(9092, allocated);
         Assert.DoesNotContain(9093, allocated);
-        Assert.Equal(allocated, endpoints.TargetPortsForNewReplica(_ports).Values);
+        Assert.Equal(allocated, endpoints.TargetPortsForNewReplica().Values);
     }
 
     [Fact]
@@ -71,13 +68,13 @@ public sealed class ResourceEndpointsTests
         await using var endpoints = new ResourceEndpoints(kafka.Resource);
         var tcp = kafka.Resource.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "tcp");
         var @internal = kafka.Resource.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "internal");
-        tcp.TargetPort = UnusedPort.Next();
-        @internal.TargetPort = UnusedPort.Next();
+        tcp.TargetPort = PortAllocator.Allocate();
+        @internal.TargetPort = PortAllocator.Allocate();
 
-        endpoints.Allocate(_ports, randomizePorts: false);
+        endpoints.Allocate(randomizePorts: false);
 
         Assert.Equal(tcp.TargetPort, tcp.AllocatedEndpoint!.Port);
-        Assert.Equal(tcp.TargetPort, endpoints.TargetPortsForNewReplica(_ports)["tcp"]);
+        Assert.Equal(tcp.TargetPort, endpoints.TargetPortsForNewReplica()["tcp"]);
     }
 
     [Fact]
@@ -86,10 +83,10 @@ public sealed class ResourceEndpointsTests
         using var builder = DistributedApplicationTestingBuilder.Create();
         var catalog = builder.AddProject("catalog", FakeProjects.Create("catalog")).WithReplicas(2);
         await using var endpoints = new ResourceEndpoints(catalog.Resource);
-        endpoints.Allocate(_ports, randomizePorts: true);
+        endpoints.Allocate(randomizePorts: true);
 
-        var first = endpoints.TargetPortsForNewReplica(_ports)["http"];
-        var second = endpoints.TargetPortsForNewReplica(_ports)["http"];
+        var first = endpoints.TargetPortsForNewReplica()["http"];
+        var second = endpoints.TargetPortsForNewReplica()["http"];
 
         Assert.NotEqual(first, second);
         Assert.DoesNotContain(catalog.Resource.Annotations.OfType<EndpointAnnotation>().Single().AllocatedEndpoint!.Port, new[] { first, second });
@@ -102,7 +99,7 @@ public sealed class ResourceEndpointsTests
         using var builder = DistributedApplicationTestingBuilder.Create();
         var catalog = builder.AddProject("catalog", FakeProjects.Create("catalog"));
         await using var endpoints = new ResourceEndpoints(catalog.Resource);
-        endpoints.Allocate(_ports, randomizePorts: true);
+        endpoints.Allocate(randomizePorts: true);
         var proxyPort = catalog.Resource.Annotations.OfType<EndpointAnnotation>().Single().AllocatedEndpoint!.Port;
         var instance = new ReplicaInstance("catalog-abcdefgh", new Dictionary<string, int> { ["http"] = replica.Port });
 

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using CloudNative.Hosting.Orchestration;
 using CloudNative.Hosting.Tests.TestSupport;
-using CloudNative.Testing;
 
 namespace CloudNative.Hosting.Tests.Orchestration;
 
@@ -33,7 +32,7 @@ public sealed class TcpProxyTests
     public async Task DeadReplicaIsSkipped()
     {
         await using var a = new TaggedEchoServer('A');
-        var dead = UnusedPort.Next();
+        var dead = PortAllocator.Allocate();
         await using var proxy = StartProxy(() => [dead, a.Port]);
 
         for (var i = 0; i < 4; i++)
@@ -100,7 +99,7 @@ public sealed class TcpProxyTests
 
     private static TcpProxy StartProxy(Func<IReadOnlyList<int>> targets)
     {
-        var proxy = new TcpProxy("svc", "tcp", UnusedPort.Next(), targets);
+        var proxy = new TcpProxy("svc", "tcp", PortAllocator.Allocate(), targets);
         proxy.Start();
         return proxy;
     }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using CloudNative.Testing;
+using CloudNative.Hosting.Orchestration;
 
 namespace CloudNative.Hosting.Tests.TestSupport;
 
@@ -10,7 +10,7 @@ namespace CloudNative.Hosting.Tests.TestSupport;
 /// </summary>
 internal sealed class TaggedEchoServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, UnusedPort.Next());
+    private readonly TcpListener _listener = new(IPAddress.Loopback, PortAllocator.Allocate());
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _acceptLoop;
     private readonly byte _tag;
