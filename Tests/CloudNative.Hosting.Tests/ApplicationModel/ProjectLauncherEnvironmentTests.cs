@@ -109,44 +109,21 @@ public sealed class ProjectLauncherEnvironmentTests : IDisposable
         Assert.False(spec.Environment.ContainsKey("ASPNETCORE_HTTPS_PORT"));
     }
 
-    [Fact]
-    public async Task HttpDashboardEndpointSwitchesToHttpProtobuf()
+    /// <summary>Which dashboard variable chooses the exporter endpoint: gRPC wins over HTTP, and the legacy DOTNET_ name still counts.</summary>
+    [Theory]
+    [InlineData("http://localhost:18890", "http/protobuf", "ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://localhost:18890")]
+    [InlineData("https://localhost:21000", "grpc", "ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=https://localhost:21000", "ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://localhost:18890")]
+    [InlineData("http://localhost:4317", "grpc", "DOTNET_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:4317")]
+    public async Task DashboardVariablesChooseTheExporterEndpointAndProtocol(string endpoint, string protocol, params string[] settings)
     {
         var catalog = _builder.AddProject("catalog", FakeProjects.Create("catalog"));
         RunMode.Allocate(catalog.Resource, "http", 15205);
 
         var spec = await LaunchAsync(catalog.Resource, RunMode.Replica(catalog.Resource, ("http", 40106)),
-            Configuration(("ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL", "http://localhost:18890")));
+            Configuration([.. settings.Select(setting => setting.Split('=', 2)).Select(pair => (pair[0], pair[1]))]));
 
-        Assert.Equal("http://localhost:18890", spec.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        Assert.Equal("http/protobuf", spec.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"]);
-    }
-
-    [Fact]
-    public async Task GrpcDashboardEndpointWinsOverHttp()
-    {
-        var catalog = _builder.AddProject("catalog", FakeProjects.Create("catalog"));
-        RunMode.Allocate(catalog.Resource, "http", 15206);
-
-        var spec = await LaunchAsync(catalog.Resource, RunMode.Replica(catalog.Resource, ("http", 40107)), Configuration(
-            ("ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", "https://localhost:21000"),
-            ("ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL", "http://localhost:18890")));
-
-        Assert.Equal("https://localhost:21000", spec.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        Assert.Equal("grpc", spec.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"]);
-    }
-
-    [Fact]
-    public async Task LegacyDotnetDashboardVariableIsStillRead()
-    {
-        var catalog = _builder.AddProject("catalog", FakeProjects.Create("catalog"));
-        RunMode.Allocate(catalog.Resource, "http", 15207);
-
-        var spec = await LaunchAsync(catalog.Resource, RunMode.Replica(catalog.Resource, ("http", 40108)),
-            Configuration(("DOTNET_DASHBOARD_OTLP_ENDPOINT_URL", "http://localhost:4317")));
-
-        Assert.Equal("http://localhost:4317", spec.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        Assert.Equal("grpc", spec.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"]);
+        Assert.Equal(endpoint, spec.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        Assert.Equal(protocol, spec.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"]);
     }
 
     [Fact]
