@@ -1,5 +1,8 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
+// Without a container engine, Postgres, Redis and Kafka run as local processes (LocalProcesses:Mode).
+builder.AddLocalProcessFallback();
+
 // Backing services: one database per service, a cache, and the event backbone.
 var postgres = builder.AddPostgres("postgres").WithDataVolume();
 var catalogDb = postgres.AddDatabase("catalogdb");

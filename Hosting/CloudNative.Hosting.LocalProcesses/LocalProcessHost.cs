@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Eventing;
+using CloudNative.Hosting.LocalProcesses.Processes;
+using Microsoft.Extensions.Options;
+
+namespace CloudNative.Hosting.LocalProcesses;
+
+/// <summary>
+/// Owns every local process of the app. The container disposes it after the host has stopped, that is after
+/// DCP has stopped the projects, so backing services outlive their clients; the reaper covers a killed AppHost.
+/// </summary>
+internal sealed class LocalProcessHost(
+    ResourceNotificationService notifications,
+    ResourceLoggerService loggers,
+    IDistributedApplicationEventing eventing,
+    DistributedApplicationModel model,
+    IOptions<LocalProcessOptions> options,
+    IServiceProvider services) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, LocalProcessRunner> _runners = new(StringComparer.OrdinalIgnoreCase);
+
+    public ResourceNotificationService Notifications => notifications;
+
+    public ResourceLoggerService Loggers => loggers;
+
+    public IDistributedApplicationEventing Eventing => eventing;
+
+    public IServiceProvider Services => services;
+
+    public LocalProcessOptions Options => options.Value;
+
+    public ProcessTreeReaper Reaper { get; } = new();
+
+    public void Adopt(IResource resource, ILocalProcessRecipe recipe, IReadOnlyList<string> droppedOptions) =>
+        _runners[resource.Name] = new LocalProcessRunner(resource, recipe, droppedOptions, this);
+
+    public LocalProcessRunner? Find(string resourceName) => _runners.GetValueOrDefault(resourceName);
+
+    /// <summary>The resource, then the resources whose parent it is (a server's databases).</summary>
+    public IEnumerable<IResource> SelfAndChildren(IResource resource) =>
+        model.Resources.OfType<IResourceWithParent>().Where(child => child.Parent == resource).Prepend(resource);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(_runners.Values.Select(runner => runner.DisposeAsync().AsTask())).ConfigureAwait(false);
+        Reaper.Dispose();
+    }
+}

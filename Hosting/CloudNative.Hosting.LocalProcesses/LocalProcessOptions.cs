@@ -1,0 +1,15 @@
+namespace CloudNative.Hosting.LocalProcesses;
+
+/// <summary>Bound from the AppHost's configuration section <c>LocalProcesses</c> (e.g. <c>LocalProcesses__Mode=Always</c>).</summary>
+public sealed class LocalProcessOptions
+{
+    public const string SectionName = "LocalProcesses";
+
+    public LocalProcessMode Mode { get; set; } = LocalProcessMode.Auto;
+
+    /// <summary>Ignore data volumes and keep every data directory temporary (tests).</summary>
+    public bool Ephemeral { get; set; }
+
+    /// <summary>Where data volumes live, one directory per volume name. Not a home directory: the postgres user must reach it.</summary>
+    public string VolumeRoot { get; set; } = "/var/tmp/cloudnative/volumes";
+}
