@@ -15,13 +15,14 @@ public static class HealthCheckExtensions
         return builder;
     }
 
-    // Several clients can share one server, say a Kafka producer and a consumer on one cluster. One check per
-    // server is enough, and the health check service rejects a second registration under the same name.
-    internal static void TryAddHealthCheck(this IHostApplicationBuilder builder, string name, Func<IServiceProvider, IHealthCheck> createCheck)
+    // Several clients can share one check, say two producers on one cluster, and the health check service rejects a
+    // second registration under the same name. The marker is the one Aspire's client integrations use, so ours and
+    // theirs skip each other's names too.
+    internal static void TryAddHealthCheck(this IHostApplicationBuilder builder, HealthCheckRegistration registration)
     {
-        if (builder.Properties.TryAdd($"{typeof(HealthCheckExtensions).FullName}:{name}", name))
+        if (builder.Properties.TryAdd($"Aspire.HealthChecks.{registration.Name}", true))
         {
-            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(name, createCheck, failureStatus: null, tags: null));
+            builder.Services.AddHealthChecks().Add(registration);
         }
     }
 }

@@ -18,19 +18,18 @@ public static class OpenTelemetryExtensions
             logging.IncludeScopes = true;
         });
 
+        // Client integrations (AddNpgsqlDbContext, AddRedisClient, AddKafkaProducer...) add their own sources and meters.
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter([.. ClientIntegrationTelemetry.MeterNames]))
+                .AddRuntimeInstrumentation())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                     // Probes arrive every few seconds and would drown the real requests.
                     aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddSource([.. ClientIntegrationTelemetry.ActivitySourceNames]));
+                .AddHttpClientInstrumentation());
 
         builder.AddOpenTelemetryExporters();
 

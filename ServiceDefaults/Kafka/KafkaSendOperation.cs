@@ -9,16 +9,18 @@ namespace CloudNative.ServiceDefaults.Kafka;
 internal sealed class KafkaSendOperation
 {
     private readonly Activity? activity;
+    private readonly bool metrics;
     private readonly long startTimestamp = Stopwatch.GetTimestamp();
     private TagList metricTags;
 
-    private KafkaSendOperation(Activity? activity, TagList metricTags)
+    private KafkaSendOperation(Activity? activity, bool metrics, TagList metricTags)
     {
         this.activity = activity;
+        this.metrics = metrics;
         this.metricTags = metricTags;
     }
 
-    public static KafkaSendOperation Start<TKey, TValue>(TopicPartition destination, Message<TKey, TValue> message)
+    public static KafkaSendOperation Start<TKey, TValue>(TopicPartition destination, Message<TKey, TValue> message, KafkaInstrumentation instrumentation)
     {
         TagList tags = new()
         {
@@ -32,12 +34,17 @@ internal sealed class KafkaSendOperation
             tags.Add(KafkaTelemetry.PartitionId, KafkaTelemetry.FormatPartition(destination.Partition));
         }
 
+        if (!instrumentation.Tracing)
+        {
+            return new KafkaSendOperation(null, instrumentation.Metrics, tags);
+        }
+
         var activity = KafkaTelemetry.Source.StartActivity($"send {destination.Topic}", ActivityKind.Producer, default(ActivityContext), tags);
 
         // Without a listener for our span, the caller's own span still travels with the message.
         (message.Headers ??= []).InjectTraceContext(activity ?? Activity.Current);
 
-        return new KafkaSendOperation(activity, tags);
+        return new KafkaSendOperation(activity, instrumentation.Metrics, tags);
     }
 
     public void Delivered(TopicPartitionOffset delivered)
@@ -78,7 +85,10 @@ internal sealed class KafkaSendOperation
     private void Complete()
     {
         activity?.Stop();
-        KafkaTelemetry.SentMessages.Add(1, metricTags);
-        KafkaTelemetry.OperationDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, metricTags);
+        if (metrics)
+        {
+            KafkaTelemetry.SentMessages.Add(1, metricTags);
+            KafkaTelemetry.OperationDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, metricTags);
+        }
     }
 }

@@ -3,9 +3,10 @@ using Confluent.Kafka;
 
 namespace CloudNative.ServiceDefaults.Kafka;
 
-// Wraps the real producer so that every message carries trace context and gets a Producer span and metrics.
-// Everything else passes straight through.
-internal sealed class TracingProducer<TKey, TValue>(IProducer<TKey, TValue> inner, bool deliveryReportsEnabled) : IProducer<TKey, TValue>
+// Wraps the real producer so that every message carries trace context and gets a Producer span and metrics, as far
+// as the settings leave them on. Everything else passes straight through.
+internal sealed class TracingProducer<TKey, TValue>(IProducer<TKey, TValue> inner, bool deliveryReportsEnabled, KafkaInstrumentation instrumentation)
+    : IProducer<TKey, TValue>
 {
     public Handle Handle => inner.Handle;
 
@@ -16,7 +17,7 @@ internal sealed class TracingProducer<TKey, TValue>(IProducer<TKey, TValue> inne
 
     public async Task<DeliveryResult<TKey, TValue>> ProduceAsync(TopicPartition topicPartition, Message<TKey, TValue> message, CancellationToken cancellationToken = default)
     {
-        var send = KafkaSendOperation.Start(topicPartition, message);
+        var send = KafkaSendOperation.Start(topicPartition, message, instrumentation);
         try
         {
             var result = await inner.ProduceAsync(topicPartition, message, cancellationToken).ConfigureAwait(false);
@@ -36,7 +37,7 @@ internal sealed class TracingProducer<TKey, TValue>(IProducer<TKey, TValue> inne
     public void Produce(TopicPartition topicPartition, Message<TKey, TValue> message, Action<DeliveryReport<TKey, TValue>>? deliveryHandler = null)
     {
         var caller = Activity.Current;
-        var send = KafkaSendOperation.Start(topicPartition, message);
+        var send = KafkaSendOperation.Start(topicPartition, message, instrumentation);
         try
         {
             if (deliveryReportsEnabled)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CloudNative.ServiceDefaults.Kafka;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -13,9 +14,9 @@ public class KafkaMockClusterTests
     [Fact]
     public async Task Registered_producer_sends_with_a_span_and_the_cluster_reports_healthy()
     {
-        using var collector = new ActivityCollector(ClientIntegrationTelemetry.KafkaSourceName);
+        using var collector = new ActivityCollector(KafkaTelemetry.SourceName);
         var builder = TestHosts.CreateBuilder(("ConnectionStrings:kafka", "127.0.0.1:1"));
-        builder.AddKafkaProducer<string, string>("kafka", configureSettings: config => config.Set("test.mock.num.brokers", "1"));
+        builder.AddKafkaProducer<string, string>("kafka", settings => settings.Config.Set("test.mock.num.brokers", "1"));
         using var host = builder.Build();
         var producer = host.Services.GetRequiredService<IProducer<string, string>>();
 
@@ -27,23 +28,23 @@ public class KafkaMockClusterTests
         Assert.Equal(ActivityKind.Producer, span.Kind);
         Assert.Equal(result.Offset.Value, span.GetTagItem("messaging.kafka.offset"));
         Assert.Equal(span.SpanId, result.Message.Headers.ExtractTraceContext().SpanId);
-        Assert.Equal(HealthStatus.Healthy, health.Entries["Kafka_kafka"].Status);
+        Assert.Equal(HealthStatus.Healthy, health.Entries["Aspire.Confluent.Kafka.Producer"].Status);
     }
 
     [Fact]
     public async Task Registered_consumer_reports_the_cluster_healthy()
     {
         var builder = TestHosts.CreateBuilder(("ConnectionStrings:kafka", "127.0.0.1:1"));
-        builder.AddKafkaConsumer<string, string>("kafka", config =>
+        builder.AddKafkaConsumer<string, string>("kafka", settings =>
         {
-            config.GroupId = "payments";
-            config.Set("test.mock.num.brokers", "1");
+            settings.Config.GroupId = "payments";
+            settings.Config.Set("test.mock.num.brokers", "1");
         });
         using var host = builder.Build();
 
         var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
 
-        Assert.Equal(HealthStatus.Healthy, health.Entries["Kafka_kafka"].Status);
+        Assert.Equal(HealthStatus.Healthy, health.Entries["Aspire.Confluent.Kafka.Consumer"].Status);
         host.Services.GetRequiredService<IConsumer<string, string>>().Close();
     }
 
@@ -56,7 +57,7 @@ public class KafkaMockClusterTests
 
         var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
 
-        Assert.Equal(HealthStatus.Unhealthy, health.Entries["Kafka_kafka"].Status);
-        Assert.IsType<KafkaException>(health.Entries["Kafka_kafka"].Exception);
+        Assert.Equal(HealthStatus.Unhealthy, health.Entries["Aspire.Confluent.Kafka.Producer"].Status);
+        Assert.IsType<KafkaException>(health.Entries["Aspire.Confluent.Kafka.Producer"].Exception);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CloudNative.ServiceDefaults.Kafka;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 
@@ -48,7 +49,7 @@ public class KafkaTraceContextTests
     [Fact]
     public void Consume_activity_continues_the_producer_trace()
     {
-        using var collector = new ActivityCollector(ClientIntegrationTelemetry.KafkaSourceName);
+        using var collector = new ActivityCollector(KafkaTelemetry.SourceName);
         using var producerSpan = new Activity("send").SetIdFormat(ActivityIdFormat.W3C).Start();
         producerSpan.AddBaggage("tenant", "acme");
         var headers = new Headers();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using CloudNative.ServiceDefaults.Kafka;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
@@ -8,12 +7,14 @@ namespace CloudNative.ServiceDefaults.Tests;
 
 public class TracingProducerTests
 {
+    private static readonly KafkaInstrumentation AllOn = new(Tracing: true, Metrics: true);
+
     [Fact]
     public async Task ProduceAsync_sends_a_producer_span_and_its_context_in_the_headers()
     {
-        using var collector = new ActivityCollector(ClientIntegrationTelemetry.KafkaSourceName);
+        using var collector = new ActivityCollector(KafkaTelemetry.SourceName);
         var inner = new FakeProducer();
-        var producer = new TracingProducer<string, string>(inner, deliveryReportsEnabled: true);
+        var producer = new TracingProducer<string, string>(inner, deliveryReportsEnabled: true, AllOn);
 
         await producer.ProduceAsync("orders", new Message<string, string> { Key = "order-1", Value = "{}" });
 
@@ -37,9 +38,9 @@ public class TracingProducerTests
     [Fact]
     public async Task A_failed_send_marks_the_span_and_rethrows()
     {
-        using var collector = new ActivityCollector(ClientIntegrationTelemetry.KafkaSourceName);
+        using var collector = new ActivityCollector(KafkaTelemetry.SourceName);
         var producer = new TracingProducer<string, string>(
-            new FakeProducer { Failure = new Error(ErrorCode.Local_MsgTimedOut, "timed out") }, deliveryReportsEnabled: true);
+            new FakeProducer { Failure = new Error(ErrorCode.Local_MsgTimedOut, "timed out") }, deliveryReportsEnabled: true, AllOn);
 
         await Assert.ThrowsAsync<ProduceException<string, string>>(() =>
             producer.ProduceAsync(new TopicPartition("orders", new Partition(1)), new Message<string, string> { Value = "{}" }));
@@ -54,9 +55,9 @@ public class TracingProducerTests
     [Fact]
     public void Produce_ends_the_span_on_the_delivery_report_and_leaves_both_threads_as_they_were()
     {
-        using var collector = new ActivityCollector(ClientIntegrationTelemetry.KafkaSourceName);
+        using var collector = new ActivityCollector(KafkaTelemetry.SourceName);
         var inner = new FakeProducer();
-        var producer = new TracingProducer<string, string>(inner, deliveryReportsEnabled: true);
+        var producer = new TracingProducer<string, string>(inner, deliveryReportsEnabled: true, AllOn);
         DeliveryReport<string, string>? delivered = null;
 
         producer.Produce("orders", new Message<string, string> { Value = "{}" }, report => delivered = report);
@@ -84,9 +85,9 @@ public class TracingProducerTests
     [Fact]
     public void Without_delivery_reports_the_span_ends_when_the_message_is_queued()
     {
-        using var collector = new ActivityCollector(ClientIntegrationTelemetry.KafkaSourceName);
+        using var collector = new ActivityCollector(KafkaTelemetry.SourceName);
         var inner = new FakeProducer();
-        var producer = new TracingProducer<string, string>(inner, deliveryReportsEnabled: false);
+        var producer = new TracingProducer<string, string>(inner, deliveryReportsEnabled: false, AllOn);
 
         producer.Produce("orders", new Message<string, string> { Value = "{}" });
 
@@ -101,7 +102,7 @@ public class TracingProducerTests
     {
         using var caller = new Activity("caller").SetIdFormat(ActivityIdFormat.W3C).Start();
         var inner = new FakeProducer();
-        var producer = new TracingProducer<string, string>(inner, deliveryReportsEnabled: true);
+        var producer = new TracingProducer<string, string>(inner, deliveryReportsEnabled: true, AllOn);
 
         await producer.ProduceAsync("orders", new Message<string, string> { Value = "{}" });
 
@@ -114,38 +115,47 @@ public class TracingProducerTests
     public async Task Sends_are_counted_and_timed_with_their_error_type()
     {
         var topic = $"metrics-{Guid.NewGuid():N}";
-        List<(string Instrument, IReadOnlyDictionary<string, object?> Tags)> measurements = [];
-        using var meterListener = new MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == ClientIntegrationTelemetry.KafkaSourceName)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        void Record(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            var tagMap = new Dictionary<string, object?>(tags.ToArray());
-            if (Equals(tagMap.GetValueOrDefault("messaging.destination.name"), topic))
-            {
-                lock (measurements) measurements.Add((instrument.Name, tagMap));
-            }
-        }
-        meterListener.SetMeasurementEventCallback<long>((instrument, _, tags, _) => Record(instrument, tags));
-        meterListener.SetMeasurementEventCallback<double>((instrument, _, tags, _) => Record(instrument, tags));
-        meterListener.Start();
+        using var metrics = new MeasurementCollector(topic);
 
         var failing = new TracingProducer<string, string>(
-            new FakeProducer { Failure = new Error(ErrorCode.Local_QueueFull) }, deliveryReportsEnabled: true);
+            new FakeProducer { Failure = new Error(ErrorCode.Local_QueueFull) }, deliveryReportsEnabled: true, AllOn);
         await Assert.ThrowsAsync<ProduceException<string, string>>(() => failing.ProduceAsync(topic, new Message<string, string> { Value = "{}" }));
 
-        Assert.Equal(["messaging.client.sent.messages", "messaging.client.operation.duration"], measurements.Select(m => m.Instrument));
-        Assert.All(measurements, m =>
+        Assert.Equal(["messaging.client.sent.messages", "messaging.client.operation.duration"], metrics.Measurements.Select(m => m.Instrument));
+        Assert.All(metrics.Measurements, m =>
         {
             Assert.Equal("send", m.Tags["messaging.operation.name"]);
             Assert.Equal(nameof(ErrorCode.Local_QueueFull), m.Tags["error.type"]);
         });
+    }
+
+    [Fact]
+    public async Task DisableTracing_sends_no_span_and_no_context_but_still_counts()
+    {
+        var topic = $"untraced-{Guid.NewGuid():N}";
+        using var collector = new ActivityCollector(KafkaTelemetry.SourceName);
+        using var metrics = new MeasurementCollector(topic);
+        var inner = new FakeProducer();
+        var producer = new TracingProducer<string, string>(inner, deliveryReportsEnabled: true, new KafkaInstrumentation(Tracing: false, Metrics: true));
+
+        await producer.ProduceAsync(topic, new Message<string, string> { Value = "{}" });
+
+        Assert.Empty(collector.Stopped);
+        Assert.Null(Assert.Single(inner.Sent).Headers);
+        Assert.Contains(metrics.Measurements, m => m.Instrument == "messaging.client.sent.messages");
+    }
+
+    [Fact]
+    public async Task DisableMetrics_records_no_measurements_but_still_traces()
+    {
+        var topic = $"unmetered-{Guid.NewGuid():N}";
+        using var collector = new ActivityCollector(KafkaTelemetry.SourceName);
+        using var metrics = new MeasurementCollector(topic);
+        var producer = new TracingProducer<string, string>(new FakeProducer(), deliveryReportsEnabled: true, new KafkaInstrumentation(Tracing: true, Metrics: false));
+
+        await producer.ProduceAsync(topic, new Message<string, string> { Value = "{}" });
+
+        Assert.Single(collector.Stopped);
+        Assert.Empty(metrics.Measurements);
     }
 }

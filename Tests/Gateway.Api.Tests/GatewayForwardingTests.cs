@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
-using CloudNative.Hosting.Orchestration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -10,8 +8,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace Gateway.Api.Tests;
 
-// Runs the real gateway Program in-process, pointed through service discovery (services:catalog:http:0,
-// exactly as the AppHost injects it) at a stand-in catalog on a real loopback socket.
+// Runs the real gateway Program in-process, pointed through service discovery (services:catalog:http:N,
+// exactly as the AppHost injects it) at stand-in catalog replicas on real loopback sockets.
 public class GatewayForwardingTests
 {
     [Fact]
@@ -44,9 +42,28 @@ public class GatewayForwardingTests
     }
 
     [Fact]
+    public async Task Spreads_requests_over_every_discovered_replica()
+    {
+        await using var first = await StubCatalog.StartAsync();
+        await using var second = await StubCatalog.StartAsync();
+        await using var gateway = new GatewayFactory(first.Url, second.Url);
+        var client = gateway.CreateClient();
+
+        List<string?> replicas = [];
+        for (var i = 0; i < 2; i++)
+        {
+            using var body = JsonDocument.Parse(await client.GetStringAsync("/api/catalog/items"));
+            replicas.Add(body.RootElement.GetProperty("replica").GetString());
+        }
+
+        Assert.Equal(new[] { first.Url, second.Url }.Order(), replicas.Order());
+    }
+
+    [Fact]
     public async Task Answers_a_down_backend_with_a_502_problem()
     {
-        await using var gateway = new GatewayFactory($"http://127.0.0.1:{PortAllocator.Allocate()}");
+        using var down = new RefusedPort();
+        await using var gateway = new GatewayFactory(down.Url);
         var client = gateway.CreateClient();
 
         var response = await client.GetAsync("/api/catalog/items");
@@ -62,7 +79,8 @@ public class GatewayForwardingTests
     [Fact]
     public async Task Serves_health_without_a_backend()
     {
-        await using var gateway = new GatewayFactory($"http://127.0.0.1:{PortAllocator.Allocate()}");
+        using var down = new RefusedPort();
+        await using var gateway = new GatewayFactory(down.Url);
         var client = gateway.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
@@ -72,7 +90,8 @@ public class GatewayForwardingTests
     [Fact]
     public async Task Unknown_routes_are_a_404_problem()
     {
-        await using var gateway = new GatewayFactory($"http://127.0.0.1:{PortAllocator.Allocate()}");
+        using var down = new RefusedPort();
+        await using var gateway = new GatewayFactory(down.Url);
         var client = gateway.CreateClient();
 
         var response = await client.GetAsync("/api/unknown");
@@ -81,12 +100,17 @@ public class GatewayForwardingTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    sealed class GatewayFactory(string catalogUrl) : WebApplicationFactory<Program>
+    sealed class GatewayFactory(params string[] catalogReplicaUrls) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            builder.UseSetting("services:catalog:http:0", catalogUrl);
+            for (var i = 0; i < catalogReplicaUrls.Length; i++)
+            {
+                builder.UseSetting($"services:catalog:http:{i}", catalogReplicaUrls[i]);
+            }
+            // YARP's default policy picks replicas at random; taking turns makes the spread testable.
+            builder.UseSetting("ReverseProxy:Clusters:catalog:LoadBalancingPolicy", "RoundRobin");
         }
     }
 
@@ -101,8 +125,12 @@ public class GatewayForwardingTests
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             var app = builder.Build();
 
-            app.MapGet("/api/catalog/items", (HttpRequest request) =>
-                Results.Json(new Dictionary<string, string> { ["path"] = request.Path.Value!, ["query"] = request.QueryString.Value! }));
+            app.MapGet("/api/catalog/items", (HttpRequest request) => Results.Json(new Dictionary<string, string>
+            {
+                ["path"] = request.Path.Value!,
+                ["query"] = request.QueryString.Value!,
+                ["replica"] = app.Urls.Single(),
+            }));
             app.MapGet("/api/catalog/items/{id:int}", (int id) =>
                 Results.Problem(statusCode: 404, title: "Catalog item not found", detail: $"No catalog item has id {id}."));
 

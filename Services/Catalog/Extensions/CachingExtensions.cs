@@ -16,17 +16,21 @@ static class CachingExtensions
     // - tags: a writer invalidates every cached read with one RemoveByTagAsync call.
     public static void AddCatalogCache(this IHostApplicationBuilder builder)
     {
-        // One multiplexer for the whole process: the one the "cache" client integration registers (with its
+        // One multiplexer for the whole process: the one Aspire's "cache" client integration registers (with its
         // health check and tracing) also backs the L2 cache. The cache is an optimisation, so while Redis is
         // unreachable its commands fail at once and HybridCache falls back to Postgres, instead of every read
         // queueing for the multiplexer's timeout.
-        builder.AddRedisClient("cache", options => options.BacklogPolicy = BacklogPolicy.FailFast);
+        //
+        // The multiplexer connects synchronously when resolved, so resolving it at start-up (Aspire's default) would,
+        // with Redis down, stall start-up for a connect timeout. It is resolved on first use instead, off the caller's
+        // thread (Task.Run below), as HybridCache's constructor already reads from L2.
+        builder.AddRedisClient("cache",
+            settings => settings.DisableAutoActivation = true,
+            options => options.BacklogPolicy = BacklogPolicy.FailFast);
 
         builder.Services.AddStackExchangeRedisCache(options => options.InstanceName = "catalog:");
         builder.Services.AddOptions<RedisCacheOptions>()
             .Configure<IServiceProvider>((options, services) =>
-                // Task.Run: HybridCache's constructor already reads from L2, and the multiplexer connects
-                // synchronously when first resolved, so with Redis down start-up would stall for a connect timeout.
                 options.ConnectionMultiplexerFactory = () => Task.Run(services.GetRequiredService<IConnectionMultiplexer>));
 
         builder.Services.AddHybridCache(options =>

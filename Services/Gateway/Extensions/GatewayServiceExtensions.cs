@@ -8,7 +8,8 @@ public static class GatewayServiceExtensions
     {
         // Routes and clusters live in configuration ("ReverseProxy") so auth, rate-limit and canary policies
         // can be attached per route without code changes. Cluster destinations name services
-        // ("http://catalog"), which service discovery expands into the running replicas.
+        // ("http://catalog"), which service discovery expands into the running replicas: `services:catalog:http:N`
+        // from configuration under the AppHost, DNS in Kubernetes.
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
