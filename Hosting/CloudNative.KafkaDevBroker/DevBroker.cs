@@ -1,16 +1,16 @@
 namespace CloudNative.KafkaDevBroker;
 
-/// <summary>The mock cluster with its topics, plus the fixed-port listener when --port asks for one.</summary>
+/// <summary>The mock cluster with its topics, each broker behind a forwarder (broker 1's on --port if given).</summary>
 internal sealed class DevBroker : IDisposable
 {
     private readonly MockCluster cluster;
-    private readonly LoopbackForwarder? forwarder;
+    private readonly List<LoopbackForwarder> forwarders;
 
-    private DevBroker(MockCluster cluster, LoopbackForwarder? forwarder, IReadOnlyList<BrokerAddress> addresses)
+    private DevBroker(MockCluster cluster, List<LoopbackForwarder> forwarders)
     {
         this.cluster = cluster;
-        this.forwarder = forwarder;
-        BootstrapServers = string.Join(',', addresses);
+        this.forwarders = forwarders;
+        BootstrapServers = string.Join(',', forwarders.Select(f => f.Address));
     }
 
     public string BootstrapServers { get; }
@@ -18,7 +18,7 @@ internal sealed class DevBroker : IDisposable
     public static DevBroker Start(BrokerOptions options)
     {
         var cluster = MockCluster.Start(options.Brokers);
-        LoopbackForwarder? forwarder = null;
+        var forwarders = new List<LoopbackForwarder>();
         try
         {
             Configure(cluster);
@@ -28,19 +28,18 @@ internal sealed class DevBroker : IDisposable
                 cluster.CreateTopic(topic.Name, topic.Partitions, replicationFactor);
             }
 
-            var addresses = cluster.Listeners.ToArray();
-            if (options.Port is { } port)
+            for (var i = 0; i < cluster.Listeners.Count; i++)
             {
-                forwarder = LoopbackForwarder.Start(port, addresses[0].ToEndPoint());
-                addresses[0] = new BrokerAddress("127.0.0.1", port);
-                cluster.Advertise(brokerId: 1, addresses[0]);
+                var port = i == 0 ? options.Port ?? 0 : 0;
+                forwarders.Add(LoopbackForwarder.Start(port, cluster.Listeners[i].ToEndPoint()));
+                cluster.Advertise(brokerId: i + 1, forwarders[i].Address);
             }
 
-            return new DevBroker(cluster, forwarder, addresses);
+            return new DevBroker(cluster, forwarders);
         }
         catch
         {
-            forwarder?.Dispose();
+            forwarders.ForEach(f => f.Dispose());
             cluster.Dispose();
             throw;
         }
@@ -48,7 +47,7 @@ internal sealed class DevBroker : IDisposable
 
     public void Dispose()
     {
-        forwarder?.Dispose();
+        forwarders.ForEach(f => f.Dispose());
         cluster.Dispose();
     }
 

@@ -4,10 +4,11 @@ using System.Net.Sockets;
 
 namespace CloudNative.KafkaDevBroker;
 
-// librdkafka's mock brokers always bind 127.0.0.1:0 (rd_kafka_mock_broker_new), and neither an API
-// nor a test.mock.* property chooses the port. So --port listens here and relays to broker 1, and
-// the mock advertises this port in Metadata (rd_kafka_mock_broker_set_host_port), which keeps
-// clients on the fixed port after bootstrap too.
+// Every mock broker is reached through one of these, so that every connection passes the frame
+// relay that caps ApiVersions (see ApiVersionCaps). The mock advertises the forwarder's port in
+// Metadata and FindCoordinator (rd_kafka_mock_broker_set_host_port), which keeps clients on it
+// after bootstrap too. It is also how --port works: librdkafka's mock brokers always bind
+// 127.0.0.1:0 (rd_kafka_mock_broker_new), and neither an API nor a test.mock.* property chooses the port.
 internal sealed class LoopbackForwarder : IDisposable
 {
     private readonly TcpListener listener;
@@ -21,6 +22,10 @@ internal sealed class LoopbackForwarder : IDisposable
         this.target = target;
     }
 
+    /// <summary>Where clients reach the broker: 127.0.0.1 and the port listened on.</summary>
+    public BrokerAddress Address => new("127.0.0.1", ((IPEndPoint)listener.LocalEndpoint).Port);
+
+    /// <summary>Listens on 127.0.0.1:<paramref name="port"/>, or on a free port when it is 0.</summary>
     public static LoopbackForwarder Start(int port, IPEndPoint target)
     {
         var listener = new TcpListener(IPAddress.Loopback, port);
@@ -30,8 +35,9 @@ internal sealed class LoopbackForwarder : IDisposable
         }
         catch (SocketException e)
         {
-            throw new BrokerStartupException(
-                $"--port {port}: cannot listen on 127.0.0.1:{port} ({e.SocketErrorCode}). Choose a free port or omit --port.", e);
+            throw new BrokerStartupException(port == 0
+                ? $"cannot listen on a free port of 127.0.0.1 ({e.SocketErrorCode})."
+                : $"--port {port}: cannot listen on 127.0.0.1:{port} ({e.SocketErrorCode}). Choose a free port or omit --port.", e);
         }
 
         var forwarder = new LoopbackForwarder(listener, target);
@@ -79,7 +85,10 @@ internal sealed class LoopbackForwarder : IDisposable
             try
             {
                 await upstream.ConnectAsync(target, stopping.Token);
-                await Task.WhenAll(PumpAsync(client, upstream), PumpAsync(upstream, client));
+                var relay = new KafkaFrameRelay();
+                await Task.WhenAll(
+                    PumpAsync(client, upstream, relay.RelayRequestsAsync),
+                    PumpAsync(upstream, client, relay.RelayResponsesAsync));
             }
             catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
             {
@@ -92,14 +101,15 @@ internal sealed class LoopbackForwarder : IDisposable
         }
     }
 
-    // Half-closes on EOF so responses still in flight reach the client; any error tears down both sides.
-    private async Task PumpAsync(Socket from, Socket to)
+    // Half-closes on EOF so responses still in flight reach the client; any error tears down both
+    // sides, a frame that is not Kafka's included, as a broker would.
+    private async Task PumpAsync(Socket from, Socket to, Func<Stream, Stream, CancellationToken, Task> relay)
     {
         try
         {
             await using var source = new NetworkStream(from, ownsSocket: false);
             await using var sink = new NetworkStream(to, ownsSocket: false);
-            await source.CopyToAsync(sink, stopping.Token);
+            await relay(source, sink, stopping.Token);
             to.Shutdown(SocketShutdown.Send);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
