@@ -1,3 +1,5 @@
+using CloudNative.AppHost;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
 // Without a container engine, Postgres, Redis and Kafka run as local processes (LocalProcesses:Mode).
@@ -15,16 +17,14 @@ var kafka = builder.AddKafka("kafka")
     .WithTopic("payment-commands", partitions: 3);
 
 // Services.
-var catalog = builder.AddProject<Projects.Catalog_Api>("catalog")
+var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
     .WithReference(catalogDb).WaitFor(catalogDb)
-    .WithReference(cache).WaitFor(cache)
-    .WithHttpHealthCheck("/health");
+    .WithReference(cache).WaitFor(cache);
 
 // The single public entry: a fixed port on this machine (Gateway:Port, default 5000); deployed, the ingress owns the port.
-builder.AddProject<Projects.Gateway_Api>("gateway")
+builder.AddService<Projects.Gateway_Api>("gateway")
     .WithEndpoint("http", endpoint => endpoint.Port = builder.ExecutionContext.IsRunMode ? builder.Configuration.GetValue("Gateway:Port", 5000) : null)
     .WithExternalHttpEndpoints()
-    .WithReference(catalog).WaitFor(catalog)
-    .WithHttpHealthCheck("/health");
+    .WithReference(catalog).WaitFor(catalog);
 
 builder.Build().Run();
