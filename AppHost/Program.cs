@@ -6,7 +6,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 builder.AddLocalProcessFallback();
 
 // Backing services: one database per service, a cache, and the event backbone.
-var postgres = builder.AddPostgres("postgres").WithDataVolume();
+// A named volume: the manifest stays the same wherever the repository is cloned.
+var postgres = builder.AddPostgres("postgres").WithDataVolume("cloudnative-postgres-data");
 var catalogDb = postgres.AddDatabase("catalogdb");
 
 var cache = builder.AddRedis("cache");

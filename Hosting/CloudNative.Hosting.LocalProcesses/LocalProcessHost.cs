@@ -18,6 +18,8 @@ internal sealed class LocalProcessHost(
     IOptions<LocalProcessOptions> options,
     IServiceProvider services) : IAsyncDisposable
 {
+    private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(20);
+
     private readonly ConcurrentDictionary<string, LocalProcessRunner> _runners = new(StringComparer.OrdinalIgnoreCase);
 
     public ResourceNotificationService Notifications => notifications;
@@ -43,7 +45,14 @@ internal sealed class LocalProcessHost(
 
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAll(_runners.Values.Select(runner => runner.DisposeAsync().AsTask())).ConfigureAwait(false);
-        Reaper.Dispose();
+        try
+        {
+            await Task.WhenAll(_runners.Values.Select(runner => runner.DisposeAsync().AsTask())).WaitAsync(s_stopTimeout).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Whatever did not stop in time, the reaper ends: no process outlives the app.
+            Reaper.Dispose();
+        }
     }
 }

@@ -1,27 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
 namespace CloudNative.IntegrationTests;
 
-/// <summary>Boots the real AppHost once for a test collection and waits until every resource is healthy.</summary>
+/// <summary>
+/// The real AppHost, booted once per collection through Aspire.Hosting.Testing: its own Program.cs, DCP, and the
+/// backing services as local processes with temporary data.
+/// </summary>
 public sealed class AppHostFixture : IAsyncLifetime
 {
-    public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
+    public static readonly string[] BackingServices = ["postgres", "catalogdb", "cache", "kafka"];
+    public static readonly string[] Services = ["catalog", "gateway"];
 
-    public DistributedApplication App { get; private set; } = null!;
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
 
-    public IReadOnlyList<string> ResourceNames { get; private set; } = [];
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CloudNative_AppHost>().WaitAsync(StartupTimeout);
-        ResourceNames = [.. builder.Resources.Select(r => r.Name)];
-        App = await builder.BuildAsync();
-        await App.StartAsync().WaitAsync(StartupTimeout);
-        await WaitForAllHealthyAsync();
+        using var timeout = new CancellationTokenSource(s_startTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CloudNative_AppHost>(
+            ["LocalProcesses:Ephemeral=true"], timeout.Token);
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        foreach (var resource in BackingServices.Concat(Services))
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
     }
 
-    public Task WaitForAllHealthyAsync() =>
-        Task.WhenAll(ResourceNames.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name))).WaitAsync(StartupTimeout);
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async Task<string> ConnectionStringAsync(string resource) =>
+        await App.GetConnectionStringAsync(resource) ?? throw new InvalidOperationException($"'{resource}' has no connection string.");
+
+    public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 }
 
 [CollectionDefinition(Name)]

@@ -8,72 +8,69 @@ namespace CloudNative.IntegrationTests;
 public sealed class BackingServiceTests(AppHostFixture fixture)
 {
     [Fact]
-    public async Task TheCatalogDatabaseWasCreatedOnPostgres()
+    public async Task CatalogDatabaseExistsAndAWrongPasswordIsRefused()
     {
-        var connectionString = await fixture.App.GetConnectionStringAsync("catalogdb");
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT current_database(), (SELECT count(*) FROM pg_database WHERE datname = 'catalogdb')", connection);
-        await using var reader = await command.ExecuteReaderAsync();
+        var connectionString = await fixture.ConnectionStringAsync("catalogdb");
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT current_database(), inet_server_addr()::text", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal("catalogdb", reader.GetString(0));
+            Assert.Equal("127.0.0.1/32", reader.GetString(1));
+        }
 
-        Assert.True(await reader.ReadAsync());
-        Assert.Equal("catalogdb", reader.GetString(0));
-        Assert.Equal(1, reader.GetInt64(1));
-    }
-
-    [Fact]
-    public async Task PostgresRefusesTheWrongPassword()
-    {
-        var builder = new NpgsqlConnectionStringBuilder(await fixture.App.GetConnectionStringAsync("postgres")) { Password = "not-the-password", Pooling = false };
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-
-        var error = await Assert.ThrowsAsync<PostgresException>(() => connection.OpenAsync());
+        var wrong = new NpgsqlConnectionStringBuilder(connectionString) { Password = "not-the-password" };
+        await using var refused = new NpgsqlConnection(wrong.ConnectionString);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => refused.OpenAsync());
         Assert.Equal("28P01", error.SqlState);
     }
 
     [Fact]
-    public async Task RedisAnswersWithItsPasswordAndOnlyWithIt()
+    public async Task RedisRefusesAClientWithoutItsPassword()
     {
-        var connectionString = await fixture.App.GetConnectionStringAsync("cache");
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(connectionString!);
-        Assert.True(await redis.GetDatabase().PingAsync() >= TimeSpan.Zero);
+        var options = ConfigurationOptions.Parse(await fixture.ConnectionStringAsync("cache"));
+        await using (var authorized = await ConnectionMultiplexer.ConnectAsync(options))
+        {
+            Assert.Equal("PONG", (await authorized.GetDatabase().ExecuteAsync("PING")).ToString());
+        }
 
-        var withoutPassword = ConfigurationOptions.Parse(connectionString!);
-        withoutPassword.Password = null;
-        withoutPassword.AbortOnConnectFail = true;
-        await Assert.ThrowsAsync<RedisConnectionException>(() => ConnectionMultiplexer.ConnectAsync(withoutPassword));
+        var endpoint = (System.Net.DnsEndPoint)options.EndPoints[0];
+        var reply = await RedisProtocol.SendUnauthenticatedAsync(endpoint.Host, endpoint.Port, "GET any");
+        Assert.StartsWith("-NOAUTH", reply, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AMessageRoundTripsThroughTheKafkaBrokerWithTheInjectedConnectionString()
+    public async Task KafkaRoundTripWithTheInjectedConnectionString()
     {
-        var bootstrap = await fixture.App.GetConnectionStringAsync("kafka");
+        var bootstrap = await fixture.ConnectionStringAsync("kafka");
         var key = Guid.NewGuid().ToString("N");
-        using var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = bootstrap, Acks = Acks.All, EnableIdempotence = true }).Build();
-        var delivery = await producer.ProduceAsync("catalog-events", new Message<string, string> { Key = key, Value = "round trip" });
-        Assert.Equal(PersistenceStatus.Persisted, delivery.Status);
+        using (var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = bootstrap, EnableIdempotence = true }).Build())
+        {
+            await producer.ProduceAsync("order-events", new Message<string, string> { Key = key, Value = "hello" });
+        }
 
         using var consumer = new ConsumerBuilder<string, string>(new ConsumerConfig
         {
             BootstrapServers = bootstrap,
-            GroupId = $"integration-{key}",
+            GroupId = $"test-{key}",
             AutoOffsetReset = AutoOffsetReset.Earliest,
         }).Build();
-        consumer.Subscribe("catalog-events");
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        ConsumeResult<string, string>? received = null;
-        while (received is null && DateTime.UtcNow < deadline)
+        consumer.Subscribe("order-events");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        ConsumeResult<string, string>? found = null;
+        while (found is null && DateTime.UtcNow < deadline)
         {
             var result = consumer.Consume(TimeSpan.FromSeconds(1));
             if (result?.Message.Key == key)
             {
-                received = result;
+                found = result;
             }
         }
 
         consumer.Close();
-        Assert.NotNull(received);
-        Assert.Equal("round trip", received.Message.Value);
-        Assert.Equal(delivery.TopicPartitionOffset, received.TopicPartitionOffset);
+        Assert.NotNull(found);
+        Assert.Equal("hello", found.Message.Value);
     }
 }
