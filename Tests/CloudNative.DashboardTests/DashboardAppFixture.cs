@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+
+namespace CloudNative.DashboardTests;
+
+/// <summary>
+/// The real AppHost with its Aspire dashboard, booted once for the collection (a boot costs ~25 s on 2 cores).
+/// </summary>
+public sealed class DashboardAppFixture : IAsyncLifetime
+{
+    public static readonly string[] Resources = ["postgres", "catalogdb", "cache", "kafka", "catalog", "gateway"];
+
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
+
+    private DistributedApplication? _app;
+    private Uri? _dashboardLoginUrl;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
+
+    /// <summary>The dashboard's login link with the browser token (<c>/login?t=…</c>): a credential, never logged.</summary>
+    public Uri DashboardLoginUrl => _dashboardLoginUrl ?? throw new InvalidOperationException("The dashboard has not started.");
+
+    public Uri DashboardBaseUrl => new(DashboardLoginUrl.GetLeftPart(UriPartial.Authority));
+
+    /// <summary>Key for the dashboard's telemetry API (<c>x-api-key</c>).</summary>
+    public string TelemetryApiKey { get; } = NewKey();
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(s_startTimeout);
+        IDistributedApplicationTestingBuilder? builder = null;
+        try
+        {
+            // EnableDashboard is Aspire.Hosting.Testing's supported switch: dynamic loopback ports (never 18888, which a
+            // developer's own AppHost may hold), plain HTTP, and a browser token generated for this app alone.
+            builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CloudNative_AppHost>(
+                new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
+                [
+                    "LocalProcesses:Ephemeral=true",
+                    // Both keys given here, so Aspire does not generate them and store them in the AppHost's user secrets.
+                    $"AppHost:DashboardApiKey={TelemetryApiKey}",
+                    $"AppHost:OtlpApiKey={NewKey()}",
+                ],
+                timeout.Token);
+            _app = await builder.BuildAsync(timeout.Token);
+            await _app.StartAsync(timeout.Token);
+            foreach (var resource in Resources)
+            {
+                await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            }
+            _dashboardLoginUrl = await _app.GetDashboardUrlAsync(timeout.Token);
+        }
+        catch
+        {
+            // Stop the processes started so far before reporting the failure (DisposeAsync is idempotent, in case xunit
+            // calls it as well).
+            await DisposeAsync();
+            if (_app is null && builder is not null)
+            {
+                await builder.DisposeAsync();
+            }
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    private static string NewKey() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+}
+
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardAppFixture>
+{
+    public const string Name = "Dashboard";
+}

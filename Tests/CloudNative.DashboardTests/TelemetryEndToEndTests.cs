@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace CloudNative.DashboardTests;
+
+/// <summary>A request through the gateway, as the dashboard's telemetry API sees it.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class TelemetryEndToEndTests(DashboardAppFixture fixture)
+{
+    // The services batch their exports (Aspire sets a 1 s schedule delay in development); 60 s covers a busy 2-core host.
+    private static readonly TimeSpan s_telemetryTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task OneGatewayRequestIsOneTraceWithSpansFromGatewayAndCatalog()
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var ct = cancellation.Token;
+
+        // The request carries our own W3C trace context; the gateway continues it, so the trace to find is known up front
+        // rather than guessed from whichever trace arrived last.
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using (var gateway = fixture.App.CreateHttpClient("gateway"))
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/items/1"))
+        {
+            request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+            using var response = await gateway.SendAsync(request, ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using var telemetry = new DashboardTelemetryApi(fixture.DashboardBaseUrl, fixture.TelemetryApiKey);
+        var spans = await Poll.UntilAsync(
+            async token =>
+            {
+                var trace = await telemetry.GetTraceAsync(traceId, token);
+                var services = trace.Select(span => span.Service).Distinct().Order().ToArray();
+                return (services.Contains("gateway") && services.Contains("catalog") ? trace : null,
+                    $"{trace.Count} span(s) from [{string.Join(", ", services)}]");
+            },
+            s_telemetryTimeout, $"trace {traceId} with spans from gateway and catalog", ct);
+
+        Assert.All(spans, span => Assert.Equal(traceId, span.TraceId));
+        var gatewaySpans = spans.Where(span => span.Service == "gateway").ToList();
+        var catalogSpans = spans.Where(span => span.Service == "catalog").ToList();
+        Assert.NotEmpty(gatewaySpans);
+        Assert.NotEmpty(catalogSpans);
+        // The gateway propagated its context on the proxied call: a catalog span's parent is a gateway span.
+        Assert.Contains(catalogSpans, catalog => gatewaySpans.Any(gateway => gateway.SpanId == catalog.ParentSpanId));
+    }
+
+    [Theory]
+    [InlineData("gateway")]
+    [InlineData("catalog")]
+    public async Task ServiceStructuredLogsReachTheDashboard(string service)
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var telemetry = new DashboardTelemetryApi(fixture.DashboardBaseUrl, fixture.TelemetryApiKey);
+
+        var logs = await Poll.UntilAsync(
+            async token =>
+            {
+                var logs = await telemetry.GetLogsAsync(service, token);
+                return (logs.Count > 0 ? logs : null, "no log records");
+            },
+            s_telemetryTimeout, $"structured logs from {service}", cancellation.Token);
+
+        Assert.All(logs, log => Assert.Equal(service, log.Service));
+        Assert.Contains(logs, log => !string.IsNullOrEmpty(log.Body));
+    }
+}
