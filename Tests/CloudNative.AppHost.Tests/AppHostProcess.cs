@@ -7,7 +7,10 @@ internal static class AppHostProcess
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(2);
 
-    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(params string[] args) =>
+        RunAsync(new Dictionary<string, string>(), args);
+
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,6 +24,11 @@ internal static class AppHostProcess
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
