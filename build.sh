@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CloudNative's one entry point: installs what is missing, then builds and runs.
-#   ./build.sh run [AppHost args]   the AppHost (services, PostgreSQL, Redis, Kafka) until Ctrl+C
+#   ./build.sh run [AppHost args]   the AppHost and the Aspire dashboard (services, PostgreSQL, Redis, Kafka) until Ctrl+C
 #   ./build.sh test                 every test project, ending with "N passed, N failed, N skipped"
 #   ./build.sh bench [name]         benchmarks in bench/ (default: all; e.g. startup)
 #   ./build.sh publish [path]       writes the deployment manifest (default: aspire-manifest.json)
@@ -36,11 +36,25 @@ have_postgres() {
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null
 }
 
+# What the AppHost needs to run its backing services as local processes when no container engine answers.
 ensure_prerequisites() {
   command -v dotnet >/dev/null 2>&1 || { log "The .NET 10 SDK is required: https://dot.net/download"; exit 1; }
   command -v redis-server >/dev/null 2>&1 || apt_install redis-server
   have_postgres || apt_install postgresql
   command -v setsid >/dev/null 2>&1 || apt_install util-linux
+}
+
+# What the tests need on top: a real browser for the dashboard test (Playwright drives Debian's chromium, since
+# Playwright's own browser download cannot work offline), and kafkajs, a Kafka client independent of librdkafka.
+ensure_test_prerequisites() {
+  ensure_prerequisites
+  command -v chromium >/dev/null 2>&1 || apt_install chromium
+  command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+  local kafkajs=Tests/CloudNative.KafkaDevBroker.Tests/kafkajs
+  if [ ! -d "$kafkajs/node_modules/kafkajs" ]; then
+    log "npm ci ($kafkajs)"
+    npm ci --prefix "$kafkajs" --no-audit --no-fund --loglevel=error >/dev/null
+  fi
 }
 
 build() {
@@ -69,10 +83,11 @@ case "$command" in
   run)
     ensure_prerequisites
     build AppHost/CloudNative.AppHost.csproj
-    exec dotnet "AppHost/bin/$configuration/net10.0/CloudNative.AppHost.dll" "$@"
+    # The launch profile sets the dashboard's URLs (http://localhost:18888); the AppHost prints its login link.
+    exec dotnet run --project AppHost/CloudNative.AppHost.csproj -c "$configuration" --no-build --launch-profile http -- "$@"
     ;;
   test)
-    ensure_prerequisites
+    ensure_test_prerequisites
     build CloudNative.sln
     log "dotnet test"
     set +e
