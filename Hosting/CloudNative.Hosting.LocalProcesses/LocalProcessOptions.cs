@@ -10,6 +10,9 @@ public sealed class LocalProcessOptions
     /// <summary>Ignore data volumes and keep every data directory temporary (tests).</summary>
     public bool Ephemeral { get; set; }
 
-    /// <summary>Where data volumes live, one directory per volume name. Not a home directory: the postgres user must reach it.</summary>
-    public string VolumeRoot { get; set; } = "/var/tmp/cloudnative/volumes";
+    /// <summary>
+    /// Where data volumes live, one directory per volume name: one root per user, so users of one machine never share
+    /// (or lock each other out of) data. Not a home directory: the postgres user must reach it when the AppHost is root.
+    /// </summary>
+    public string VolumeRoot { get; set; } = $"/var/tmp/cloudnative-{Environment.UserName}/volumes";
 }
