@@ -202,14 +202,22 @@ internal sealed class LocalProcessRunner(IResource resource, ILocalProcessRecipe
     /// <summary>A database shares its server's lifetime, as Aspire shows a container's children.</summary>
     private async Task PublishAsync(Func<CustomResourceSnapshot, CustomResourceSnapshot> update)
     {
-        await host.Notifications.PublishUpdateAsync(resource, update).ConfigureAwait(false);
-        foreach (var child in host.SelfAndChildren(resource).Skip(1))
+        try
         {
-            await host.Notifications.PublishUpdateAsync(child, s =>
+            await host.Notifications.PublishUpdateAsync(resource, update).ConfigureAwait(false);
+            foreach (var child in host.SelfAndChildren(resource).Skip(1))
             {
-                var updated = update(s);
-                return s with { State = updated.State, StartTimeStamp = updated.StartTimeStamp, StopTimeStamp = updated.StopTimeStamp };
-            }).ConfigureAwait(false);
+                await host.Notifications.PublishUpdateAsync(child, s =>
+                {
+                    var updated = update(s);
+                    return s with { State = updated.State, StartTimeStamp = updated.StartTimeStamp, StopTimeStamp = updated.StopTimeStamp };
+                }).ConfigureAwait(false);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The app's container is disposing this runner: its services are gone and nobody watches states any
+            // more, but the process must still be stopped.
         }
     }
 
