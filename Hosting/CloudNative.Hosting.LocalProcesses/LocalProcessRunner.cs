@@ -63,7 +63,19 @@ internal sealed class LocalProcessRunner(IResource resource, ILocalProcessRecipe
             return;
         }
 
-        _data = LocalDataDirectory.For(resource, recipe.DataMountTarget, host.Options);
+        try
+        {
+            _data = LocalDataDirectory.For(resource, recipe.DataMountTarget, host.Options);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _log.LogError(
+                "Resource '{Resource}' cannot start as a local process: its data directory cannot be created ({Message}). Give this user write access there, or set LocalProcesses:VolumeRoot to a writable directory.",
+                resource.Name, ex.Message);
+            await SetStateAsync(new ResourceStateSnapshot(KnownResourceStates.FailedToStart, KnownResourceStateStyles.Error)).ConfigureAwait(false);
+            return;
+        }
+
         _context = new LocalProcessContext(resource, _data, _log, host.Services, host.Reaper);
         _log.LogInformation("Running as a local process; data in {Directory} ({Lifetime}).", _data.Path, _data.IsPersistent ? "kept between runs" : "removed when the app stops");
         Start();
