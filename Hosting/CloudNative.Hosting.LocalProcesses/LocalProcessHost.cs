@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace CloudNative.Hosting.LocalProcesses;
 
 /// <summary>
-/// Owns every local process of the app. The container disposes it after the host has stopped, that is after
-/// DCP has stopped the projects, so backing services outlive their clients; the reaper covers a killed AppHost.
+/// Owns every local process of the app and stops them once the host has stopped, that is after DCP has stopped the
+/// projects, so backing services outlive their clients. That happens when the host stops (the AppHost's Run() never
+/// disposes it) or, failing that, when the container is disposed; the reaper covers a killed AppHost.
 /// </summary>
 internal sealed class LocalProcessHost(
     ResourceNotificationService notifications,
@@ -21,6 +22,8 @@ internal sealed class LocalProcessHost(
     private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(20);
 
     private readonly ConcurrentDictionary<string, LocalProcessRunner> _runners = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _gate = new();
+    private Task? _stopping;
 
     public ResourceNotificationService Notifications => notifications;
 
@@ -43,7 +46,17 @@ internal sealed class LocalProcessHost(
     public IEnumerable<IResource> SelfAndChildren(IResource resource) =>
         model.Resources.OfType<IResourceWithParent>().Where(child => child.Parent == resource).Prepend(resource);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => new(StopAllAsync());
+
+    public Task StopAllAsync()
+    {
+        lock (_gate)
+        {
+            return _stopping ??= StopRunnersAsync();
+        }
+    }
+
+    private async Task StopRunnersAsync()
     {
         try
         {

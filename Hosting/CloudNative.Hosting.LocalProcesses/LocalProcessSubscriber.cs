@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Eventing;
 using Aspire.Hosting.Lifecycle;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ internal sealed class LocalProcessSubscriber(
     LocalProcessHost host,
     IOptions<LocalProcessOptions> options,
     IConfiguration configuration,
+    IHostApplicationLifetime lifetime,
     ILogger<LocalProcessSubscriber> logger) : IDistributedApplicationEventingSubscriber
 {
     public Task SubscribeAsync(IDistributedApplicationEventing eventing, DistributedApplicationExecutionContext executionContext, CancellationToken cancellationToken)
@@ -24,6 +26,8 @@ internal sealed class LocalProcessSubscriber(
         {
             eventing.Subscribe<BeforeStartEvent>(OnBeforeStartAsync);
             eventing.Subscribe<InitializeResourceEvent>(OnInitializeResourceAsync);
+            // Stopped, not Stopping: by then DCP has stopped the projects that use these services.
+            lifetime.ApplicationStopped.Register(() => host.StopAllAsync().GetAwaiter().GetResult());
         }
 
         return Task.CompletedTask;
