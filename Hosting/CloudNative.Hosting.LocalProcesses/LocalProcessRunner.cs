@@ -23,17 +23,6 @@ internal sealed class LocalProcessRunner(IResource resource, ILocalProcessRecipe
 
     public IResource Resource => resource;
 
-    public bool IsRunning
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _running is not null;
-            }
-        }
-    }
-
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         LocalEndpoints.Allocate(resource);
@@ -117,9 +106,6 @@ internal sealed class LocalProcessRunner(IResource resource, ILocalProcessRecipe
         running.Dispose();
     }
 
-    /// <summary>Fault injection and the dashboard's view: the pid of the running process, if any.</summary>
-    public int? Pid { get; private set; }
-
     private async Task RunAsync(LocalProcessContext context, CancellationToken stopping)
     {
         var backoff = new RestartBackoff();
@@ -151,7 +137,6 @@ internal sealed class LocalProcessRunner(IResource resource, ILocalProcessRecipe
             }
 
             var startedAt = Stopwatch.GetTimestamp();
-            Pid = child.Pid;
             await SetRunningAsync(spec, child.Pid).ConfigureAwait(false);
             int exitCode;
             try
@@ -161,12 +146,10 @@ internal sealed class LocalProcessRunner(IResource resource, ILocalProcessRecipe
             catch (OperationCanceledException)
             {
                 await child.StopAsync(s_stopGrace).ConfigureAwait(false);
-                Pid = null;
                 await SetExitedAsync(await child.Exited.ConfigureAwait(false)).ConfigureAwait(false);
                 break;
             }
 
-            Pid = null;
             var delay = backoff.Next(Stopwatch.GetElapsedTime(startedAt));
             _log.LogError("The process exited unexpectedly with code {ExitCode}; restarting in {Delay} s.", exitCode, delay.TotalSeconds);
             await SetExitedAsync(exitCode).ConfigureAwait(false);
