@@ -1,4 +1,3 @@
-using CloudNative.Hosting.Orchestration;
 
 namespace CloudNative.KafkaDevBroker.Tests;
 
@@ -15,7 +14,7 @@ public sealed class ApiVersionsTests
     [InlineData(true)]
     public async Task EveryAdvertisedBroker_CapsTheVersionsTheMockEncodesWrongly(bool fixedPort)
     {
-        string[] args = ["--brokers", "3", "--exit-on-stdin-eof", .. fixedPort ? ["--port", $"{PortAllocator.Allocate()}"] : Array.Empty<string>()];
+        string[] args = ["--brokers", "3", "--exit-on-stdin-eof", .. fixedPort ? ["--port", $"{FreePort.Next()}"] : Array.Empty<string>()];
         var (broker, bootstrap) = await DevBrokerProcess.StartReadyAsync(args);
         using var _ = broker;
         using var admin = KafkaClients.Admin(bootstrap);

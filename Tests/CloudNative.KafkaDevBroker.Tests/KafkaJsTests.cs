@@ -1,4 +1,3 @@
-using CloudNative.Hosting.Orchestration;
 
 namespace CloudNative.KafkaDevBroker.Tests;
 
@@ -19,7 +18,7 @@ public sealed class KafkaJsTests(DevBrokerFixture broker) : IClassFixture<DevBro
     public async Task KafkaJs_RoundTrip_WithSeveralBrokersAndAFixedPort()
     {
         var (process, bootstrap) = await DevBrokerProcess.StartReadyAsync(
-            "--topic", "orders:3", "--brokers", "3", "--port", $"{PortAllocator.Allocate()}", "--exit-on-stdin-eof");
+            "--topic", "orders:3", "--brokers", "3", "--port", $"{FreePort.Next()}", "--exit-on-stdin-eof");
         using var _ = process;
 
         var (exitCode, output) = await KafkaJs.RoundTripAsync(bootstrap, "orders");

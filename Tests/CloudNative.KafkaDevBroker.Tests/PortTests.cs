@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using CloudNative.Hosting.Orchestration;
 using Confluent.Kafka;
 
 namespace CloudNative.KafkaDevBroker.Tests;
@@ -10,7 +9,7 @@ public sealed class PortTests
     [Fact]
     public async Task Port_ServesAndAdvertisesTheChosenAddress()
     {
-        var port = PortAllocator.Allocate();
+        var port = FreePort.Next();
         var (broker, bootstrap) = await DevBrokerProcess.StartReadyAsync("--topic", "orders:2", "--port", $"{port}", "--exit-on-stdin-eof");
         using var _ = broker;
 
@@ -38,7 +37,7 @@ public sealed class PortTests
     [Fact]
     public async Task Port_WithSeveralBrokers_PutsTheChosenPortFirst()
     {
-        var port = PortAllocator.Allocate();
+        var port = FreePort.Next();
         var (broker, bootstrap) = await DevBrokerProcess.StartReadyAsync("--brokers", "3", "--port", $"{port}", "--exit-on-stdin-eof");
         using var _ = broker;
 
