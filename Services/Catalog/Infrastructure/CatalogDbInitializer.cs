@@ -3,6 +3,7 @@ using Catalog.Api.Caching;
 using Catalog.Api.Infrastructure.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Caching.Hybrid;
 using Npgsql;
@@ -64,6 +65,9 @@ sealed class CatalogDbInitializer(
             await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
             try
             {
+                // On a new database EF's first look at the history table fails and is logged as an error (a red
+                // badge in the dashboard); creating the table up front, as EF itself would, leaves nothing to fail.
+                await context.Database.ExecuteSqlRawAsync(context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
                 await context.Database.MigrateAsync(cancellationToken);
                 return await seed.SeedAsync(context, cancellationToken);
             }
