@@ -1,4 +1,5 @@
 using Gateway.Api.Extensions;
+using Gateway.Api.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,9 +8,15 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+// First, so every answer the app writes (proxied, problem details, health) carries them.
+app.UseSecurityHeaders();
+
 // The gateway's own failures, and bare error status codes (e.g. 404 for an unknown route), become problem details.
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+
+// Before routing: CONNECT, TRACE and unknown methods are refused here and never reach a backend.
+app.UseStandardMethodsOnly();
 
 app.MapDefaultEndpoints();
 app.MapGateway();

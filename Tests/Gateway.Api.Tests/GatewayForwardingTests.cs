@@ -1,10 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Hosting;
 
 namespace Gateway.Api.Tests;
 
@@ -98,50 +93,5 @@ public class GatewayForwardingTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    sealed class GatewayFactory(params string[] catalogReplicaUrls) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            for (var i = 0; i < catalogReplicaUrls.Length; i++)
-            {
-                builder.UseSetting($"services:catalog:http:{i}", catalogReplicaUrls[i]);
-            }
-            // YARP's default policy picks replicas at random; taking turns makes the spread testable.
-            builder.UseSetting("ReverseProxy:Clusters:catalog:LoadBalancingPolicy", "RoundRobin");
-        }
-    }
-
-    // A stand-in for the catalog service on 127.0.0.1, port chosen by the OS.
-    sealed class StubCatalog(WebApplication app) : IAsyncDisposable
-    {
-        public string Url { get; } = app.Urls.Single();
-
-        public static async Task<StubCatalog> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-
-            app.MapGet("/api/catalog/items", (HttpRequest request) => Results.Json(new Dictionary<string, string>
-            {
-                ["path"] = request.Path.Value!,
-                ["query"] = request.QueryString.Value!,
-                ["replica"] = app.Urls.Single(),
-            }));
-            app.MapGet("/api/catalog/items/{id:int}", (int id) =>
-                Results.Problem(statusCode: 404, title: "Catalog item not found", detail: $"No catalog item has id {id}."));
-
-            await app.StartAsync();
-            return new StubCatalog(app);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
     }
 }

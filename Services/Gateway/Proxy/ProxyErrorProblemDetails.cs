@@ -6,9 +6,14 @@ namespace Gateway.Api.Proxy;
 
 static class ProxyErrorProblemDetails
 {
-    // YARP answers a failed forward with a bare status code: 502 when the destination refuses or drops the
-    // connection, 503 when no destination is available, 504 on a timeout. Gateway clients get RFC 9457
-    // problem details instead, naming the service but never leaking the exception.
+    // nginx's "Client Closed Request": nobody reads it, but logs and metrics then blame the client, not the backend.
+    public const int ClientClosedRequest = 499;
+
+    // YARP answers a failed forward with a bare status code and reports who failed in ForwarderError. Gateway clients
+    // get RFC 9457 problem details instead, naming the party at fault but never leaking the exception:
+    //  - the client (a body that is too large, shorter than its Content-Length, malformed chunks, or a client that
+    //    went away): 413 or 400, or 499 when there is no one left to answer;
+    //  - the backend (refused, dropped, timed out, none available): 502/503/504 naming the service.
     public static IReverseProxyApplicationBuilder UseProxyErrorProblemDetails(this IReverseProxyApplicationBuilder proxy)
     {
         proxy.Use(async (context, next) =>
@@ -16,35 +21,93 @@ static class ProxyErrorProblemDetails
             await next();
 
             var error = context.GetForwarderErrorFeature();
-            if (error is null || context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
+            if (error is null || context.Response.HasStarted)
             {
                 return;
             }
 
-            var service = context.Features.Get<IReverseProxyFeature>()?.Cluster.Config.ClusterId ?? "upstream";
-            var problemDetails = new ProblemDetails
+            if (context.RequestAborted.IsCancellationRequested)
             {
-                Status = context.Response.StatusCode,
-                Title = TitleFor(context.Response.StatusCode),
-                Detail = $"The gateway could not get a response from the {service} service.",
-            };
-            problemDetails.Extensions["proxyError"] = error.Error.ToString();
+                context.Response.StatusCode = ClientClosedRequest;
+                return;
+            }
 
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new()
             {
                 HttpContext = context,
-                ProblemDetails = problemDetails,
+                ProblemDetails = IsClientError(error.Error) ? ClientProblem(context, error) : BackendProblem(context, error),
             });
         });
 
         return proxy;
     }
 
-    static string TitleFor(int statusCode) => statusCode switch
+    static bool IsClientError(ForwarderError error) => error is
+        ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient or
+        ForwarderError.ResponseBodyCanceled or ForwarderError.ResponseBodyClient or
+        ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeRequestClient or
+        ForwarderError.UpgradeResponseCanceled or ForwarderError.UpgradeResponseClient;
+
+    static ProblemDetails ClientProblem(HttpContext context, IForwarderErrorFeature error)
     {
-        StatusCodes.Status502BadGateway => "Bad Gateway",
-        StatusCodes.Status503ServiceUnavailable => "Service Unavailable",
-        StatusCodes.Status504GatewayTimeout => "Gateway Timeout",
-        _ => "Proxy error",
-    };
+        // Kestrel reports what was wrong with the body as a BadHttpRequestException with the status to answer:
+        // 413 when a (chunked) body grows past the route's limit, 400 when it ends early or its framing is broken.
+        var badRequest = FindBadRequest(error.Exception);
+        if (badRequest?.StatusCode == StatusCodes.Status413PayloadTooLarge && RequestBodyLimit.LimitFor(context) is { } limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "Request body too large",
+                Detail = $"The request body is larger than this route accepts. Send at most {limit} bytes.",
+                Extensions = { ["maxRequestBodySize"] = limit },
+            };
+        }
+
+        var status = badRequest?.StatusCode is >= 400 and < 500 and var code ? code : StatusCodes.Status400BadRequest;
+        context.Response.StatusCode = status;
+        return new ProblemDetails
+        {
+            Status = status,
+            Title = "Bad Request",
+            Detail = "The gateway could not read the request body: it ended before its Content-Length, " +
+                     "or its chunked encoding is malformed.",
+        };
+    }
+
+    static ProblemDetails BackendProblem(HttpContext context, IForwarderErrorFeature error)
+    {
+        var service = context.Features.Get<IReverseProxyFeature>()?.Cluster?.Config.ClusterId ?? "upstream";
+
+        // YARP picks 502, 503 (no destination) or 504 (timeout); anything else here is still the backend's failure.
+        var status = context.Response.StatusCode is >= 500 and < 600 and var code ? code : StatusCodes.Status502BadGateway;
+        context.Response.StatusCode = status;
+        return new ProblemDetails
+        {
+            Status = status,
+            Title = status switch
+            {
+                StatusCodes.Status503ServiceUnavailable => "Service Unavailable",
+                StatusCodes.Status504GatewayTimeout => "Gateway Timeout",
+                _ => "Bad Gateway",
+            },
+            Detail = status == StatusCodes.Status504GatewayTimeout
+                ? $"The {service} service did not answer in time."
+                : $"The gateway could not get a response from the {service} service.",
+            Extensions = { ["proxyError"] = error.Error.ToString() },
+        };
+    }
+
+    static BadHttpRequestException? FindBadRequest(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is BadHttpRequestException badRequest)
+            {
+                return badRequest;
+            }
+        }
+        return null;
+    }
 }
