@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -35,5 +36,15 @@ public class DiscoveryTests(IdentityServerFixture fixture)
         Assert.Equal("sig", key.GetProperty("use").GetString());
         Assert.False(string.IsNullOrEmpty(key.GetProperty("kid").GetString()));
         Assert.False(key.TryGetProperty("d", out _), "the private exponent must never be published");
+    }
+
+    [Fact]
+    public async Task Health_is_ready_once_started()
+    {
+        var client = fixture.App.CreateClient();
+
+        var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

@@ -10,25 +10,59 @@ namespace Identity.Api.Tests;
 public class RestartAndConfigurationTests(IdentityServerFixture fixture)
 {
     [Fact]
-    public async Task The_signing_key_and_tokens_survive_a_restart()
+    public async Task The_keys_and_the_tokens_they_made_survive_a_restart()
     {
         var database = $"restart_{Guid.NewGuid():N}";
         string kid;
-        string accessToken;
+        JsonElement tokens;
         await using (var first = fixture.CreateApp(database, fixture.AllSecrets))
         {
             var client = first.CreateClient();
             kid = await SigningKeyIdAsync(client);
-            var body = await TokenClient.ReadJsonAsync(await TokenClient.PasswordAsync(client, UserSeed.DemoEmail, fixture.DemoPassword));
-            accessToken = body.GetProperty("access_token").GetString()!;
+            tokens = await TokenClient.ReadJsonAsync(await TokenClient.PasswordAsync(client, UserSeed.DemoEmail, fixture.DemoPassword));
         }
 
         await using var second = fixture.CreateApp(database, fixture.AllSecrets);
         var secondClient = second.CreateClient();
 
         Assert.Equal(kid, await SigningKeyIdAsync(secondClient));
-        var token = await TokenClient.ValidateAccessTokenAsync(secondClient, accessToken);
+        var token = await TokenClient.ValidateAccessTokenAsync(secondClient, tokens.GetProperty("access_token").GetString()!);
         Assert.Equal(kid, token.Kid);
+        // Refresh tokens are encrypted with the stored encryption key, so the restarted server can still read them.
+        var refreshed = await TokenClient.RequestAsync(secondClient,
+            ("grant_type", "refresh_token"), ("client_id", "cloudnative-cli"), ("refresh_token", tokens.GetProperty("refresh_token").GetString()!));
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Replicas_starting_together_on_a_new_database_share_one_signing_key()
+    {
+        var database = $"replicas_{Guid.NewGuid():N}";
+        await using var first = fixture.CreateApp(database, fixture.AllSecrets);
+        await using var second = fixture.CreateApp(database, fixture.AllSecrets);
+
+        // Both hosts migrate and seed at once; the advisory lock makes the second find the first's keys and users.
+        await Task.WhenAll(Task.Run(() => first.Server), Task.Run(() => second.Server));
+
+        Assert.Equal(await SigningKeyIdAsync(first.CreateClient()), await SigningKeyIdAsync(second.CreateClient()));
+        var body = await TokenClient.ReadJsonAsync(await TokenClient.PasswordAsync(second.CreateClient(), UserSeed.DemoEmail, fixture.DemoPassword));
+        await TokenClient.ValidateAccessTokenAsync(first.CreateClient(), body.GetProperty("access_token").GetString()!);
+    }
+
+    [Fact]
+    public async Task A_configured_issuer_is_the_issuer_of_discovery_and_tokens()
+    {
+        var settings = new Dictionary<string, string>(fixture.AllSecrets) { ["Identity:Issuer"] = "https://shop.example/" };
+        // A second app over the fixture's database: a replica with other settings.
+        await using var app = fixture.CreateApp("identitydb", settings);
+        var client = app.CreateClient();
+
+        var discovery = await client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
+        var body = await TokenClient.ReadJsonAsync(await TokenClient.PasswordAsync(client, UserSeed.DemoEmail, fixture.DemoPassword));
+
+        Assert.Equal("https://shop.example/", discovery.GetProperty("issuer").GetString());
+        var token = await TokenClient.ValidateAccessTokenAsync(client, body.GetProperty("access_token").GetString()!);
+        Assert.Equal("https://shop.example/", token.Issuer);
     }
 
     [Fact]
