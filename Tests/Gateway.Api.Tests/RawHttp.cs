@@ -17,18 +17,20 @@ static class RawHttp
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, port, cts.Token);
         var stream = client.GetStream();
+        var socket = client.Client;
+        using var stopWriting = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
 
         var write = Task.Run(async () =>
         {
             try
             {
-                await stream.WriteAsync(request, cts.Token);
+                await stream.WriteAsync(request, stopWriting.Token);
                 if (halfClose)
                 {
-                    client.Client.Shutdown(SocketShutdown.Send);
+                    socket.Shutdown(SocketShutdown.Send);
                 }
             }
-            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
             {
                 // The server answered and closed before the whole request was sent; the answer is what counts.
             }
@@ -49,7 +51,8 @@ static class RawHttp
             // Reset after the answer arrived (the server closed with request bytes unread), or instead of one.
         }
 
-        client.Close();
+        // The answer is complete; a write still blocked on a server that stopped reading is abandoned.
+        await stopWriting.CancelAsync();
         await write;
         return RawResponse.Parse(received.ToArray());
     }
