@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
@@ -70,7 +71,7 @@ static class ProxyErrorProblemDetails
         return new ProblemDetails
         {
             Status = status,
-            Title = "Bad Request",
+            Title = ReasonPhrases.GetReasonPhrase(status), // 408 when a short body stalls until Kestrel's rate limit
             Detail = "The gateway could not read the request body: it ended before its Content-Length, " +
                      "or its chunked encoding is malformed.",
         };
