@@ -17,14 +17,29 @@ public class BadInputTests(IdentityServerFixture fixture)
     [InlineData("grant_type=refresh_token&client_id=cloudnative-cli")]
     [InlineData("grant_type=password&client_id=cloudnative-cli&username=a&password=b&scope=not-a-scope")]
     [InlineData("grant_type=password&grant_type=client_credentials&client_id=cloudnative-cli")]
+    [InlineData("grant_type=password&client_id=cloudnative-cli&username=demo%00@cloudnative.local&password=x")]
+    [InlineData("grant_type=password&client_id=cloudnative-cli%00&username=a&password=b")]
+    [InlineData("grant_type=refresh_token&client_id=cloudnative-cli&refresh_token=%00")]
     public async Task Malformed_token_requests_are_oauth_errors(string form)
     {
         var client = fixture.App.CreateClient();
 
         var response = await client.PostAsync("/connect/token", new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"));
 
-        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, $"{form}: {response.StatusCode}");
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, $"{form}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         Assert.True((await TokenClient.ReadJsonAsync(response)).TryGetProperty("error", out _), form);
+    }
+
+    [Fact]
+    public async Task A_form_over_the_value_count_limit_is_an_oauth_error()
+    {
+        var client = fixture.App.CreateClient();
+        var form = "grant_type=password&client_id=cloudnative-cli" + string.Concat(Enumerable.Range(0, 2_000).Select(i => $"&x{i}=1"));
+
+        var response = await client.PostAsync("/connect/token", new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_request", (await TokenClient.ReadJsonAsync(response)).GetProperty("error").GetString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Identity.Api.Handlers;
 using Identity.Api.Infrastructure;
 using Identity.Api.Infrastructure.Keys;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,8 @@ public static class TokenServerExtensions
                 {
                     options.SetIssuer(new Uri(issuer, UriKind.Absolute));
                 }
+
+                options.AddEventHandler(RejectMalformedFormHandler.Descriptor);
 
                 options.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
