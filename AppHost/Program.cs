@@ -9,6 +9,7 @@ builder.AddLocalProcessFallback();
 // A named volume: the manifest stays the same wherever the repository is cloned.
 var postgres = builder.AddPostgres("postgres").WithDataVolume("cloudnative-postgres-data");
 var catalogDb = postgres.AddDatabase("catalogdb");
+var identityDb = postgres.AddDatabase("identitydb");
 
 var cache = builder.AddRedis("cache");
 
@@ -17,7 +18,13 @@ var kafka = builder.AddKafka("kafka")
     .WithTopic("order-events", partitions: 3)
     .WithTopic("payment-commands", partitions: 3);
 
-// Services.
+// Services. Identity seeds its demo users (Development) and its service client from generated secrets.
+var identity = builder.AddService<Projects.Identity_Api>("identity")
+    .WithReference(identityDb).WaitFor(identityDb)
+    .WithEnvironment("Identity__Seed__DemoPassword", builder.AddSecret("demo-password"))
+    .WithEnvironment("Identity__Seed__AdminPassword", builder.AddSecret("admin-password"))
+    .WithEnvironment("Identity__Clients__ServiceSecret", builder.AddSecret("identity-service-secret"));
+
 var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
     .WithReference(catalogDb).WaitFor(catalogDb)
     .WithReference(cache).WaitFor(cache);
@@ -26,6 +33,7 @@ var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
 builder.AddService<Projects.Gateway_Api>("gateway")
     .WithEndpoint("http", endpoint => endpoint.Port = builder.ExecutionContext.IsRunMode ? builder.Configuration.GetValue("Gateway:Port", 5000) : null)
     .WithExternalHttpEndpoints()
-    .WithReference(catalog).WaitFor(catalog);
+    .WithReference(catalog).WaitFor(catalog)
+    .WithReference(identity).WaitFor(identity);
 
 builder.Build().Run();

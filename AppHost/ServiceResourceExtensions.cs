@@ -14,4 +14,11 @@ internal static class ServiceResourceExtensions
             .WithoutHttpsCertificate()
 #pragma warning restore ASPIRECERTIFICATES001
             .WithHttpHealthCheck("/health");
+
+    /// <summary>
+    /// A generated secret (overridable with Parameters__name), kept in the AppHost's user secrets so it survives
+    /// runs; azd generates its own when deploying.
+    /// </summary>
+    public static IResourceBuilder<ParameterResource> AddSecret(this IDistributedApplicationBuilder builder, string name) =>
+        builder.AddParameter(name, new GenerateParameterDefault { MinLength = 22, Special = false }, secret: true, persist: true);
 }

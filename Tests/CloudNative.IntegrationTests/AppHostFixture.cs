@@ -9,8 +9,8 @@ namespace CloudNative.IntegrationTests;
 /// </summary>
 public sealed class AppHostFixture : IAsyncLifetime
 {
-    public static readonly string[] BackingServices = ["postgres", "catalogdb", "cache", "kafka"];
-    public static readonly string[] Services = ["catalog", "gateway"];
+    public static readonly string[] BackingServices = ["postgres", "catalogdb", "identitydb", "cache", "kafka"];
+    public static readonly string[] Services = ["identity", "catalog", "gateway"];
 
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
 
@@ -43,6 +43,10 @@ public sealed class AppHostFixture : IAsyncLifetime
         await App.GetConnectionStringAsync(resource) ?? throw new InvalidOperationException($"'{resource}' has no connection string.");
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    public async Task<string> ParameterAsync(string name) =>
+        await Service<DistributedApplicationModel>().Resources.OfType<ParameterResource>().Single(p => p.Name == name).GetValueAsync(default)
+            ?? throw new InvalidOperationException($"Parameter '{name}' has no value.");
 }
 
 [CollectionDefinition(Name)]
