@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using Catalog.Api.Caching;
 using Catalog.Api.Infrastructure.Seed;
+using CloudNative.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Caching.Hybrid;
-using Npgsql;
 
 namespace Catalog.Api.Infrastructure;
 
@@ -53,53 +50,7 @@ sealed class CatalogDbInitializer(
         // A retried attempt must not re-insert what a failed attempt left in the change tracker.
         context.ChangeTracker.Clear();
 
-        await EnsureDatabaseExistsAsync(context, cancellationToken);
-
-        // One connection for the whole unit: the advisory lock belongs to this session.
-        await context.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            // Replicas starting together queue here. EF's own migration lock covers only the migrations,
-            // not the seed, so the first replica migrates and seeds while the others wait, then find
-            // nothing left to do. Postgres drops the lock if this process dies while holding it.
-            await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
-            try
-            {
-                // On a new database EF's first look at the history table fails and is logged as an error (a red
-                // badge in the dashboard); creating the table up front, as EF itself would, leaves nothing to fail.
-                await context.Database.ExecuteSqlRawAsync(context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
-                await context.Database.MigrateAsync(cancellationToken);
-                return await seed.SeedAsync(context, cancellationToken);
-            }
-            finally
-            {
-                await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
-            }
-        }
-        finally
-        {
-            await context.Database.CloseConnectionAsync();
-        }
-    }
-
-    // The advisory lock needs a connection to catalogdb, so the database must exist first. The AppHost creates it,
-    // but an "existing" server may not have it yet; replicas racing to create it is harmless.
-    static async Task EnsureDatabaseExistsAsync(CatalogContext context, CancellationToken cancellationToken)
-    {
-        var creator = context.GetService<IRelationalDatabaseCreator>();
-        if (await creator.ExistsAsync(cancellationToken))
-        {
-            return;
-        }
-
-        try
-        {
-            await creator.CreateAsync(cancellationToken);
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
-        {
-            // Another replica created it first.
-        }
+        return await context.MigrateAndSeedExclusivelyAsync(MigrationLockKey, ct => seed.SeedAsync(context, ct), cancellationToken);
     }
 
     // Redis may outlive a throwaway database (process mode recreates Postgres on every run), so pages

@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using Identity.Api.Infrastructure.Keys;
 using Identity.Api.Infrastructure.Seed;
+using CloudNative.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace Identity.Api.Infrastructure;
 
@@ -51,56 +48,13 @@ sealed class IdentityDbInitializer(
         // A retried attempt must not re-insert what a failed attempt left in the change tracker.
         context.ChangeTracker.Clear();
 
-        await EnsureDatabaseExistsAsync(context, cancellationToken);
-
-        // One connection for the whole unit: the advisory lock belongs to this session. The seeds below use the
-        // same scoped context, hence the same connection.
-        await context.Database.OpenConnectionAsync(cancellationToken);
-        try
+        // Replicas starting together take turns, so only the first creates keys, clients and users.
+        return await context.MigrateAndSeedExclusivelyAsync(MigrationLockKey, async ct =>
         {
-            // Replicas starting together queue here, so only the first creates keys, clients and users.
-            // Postgres drops the lock if this process dies while holding it.
-            await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
-            try
-            {
-                // On a new database EF's first look at the history table fails and is logged as an error (a red
-                // badge in the dashboard); creating the table up front, as EF itself would, leaves nothing to fail.
-                await context.Database.ExecuteSqlRawAsync(context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
-                await context.Database.MigrateAsync(cancellationToken);
-
-                keyRing.Load(await ServerKeyStore.EnsureKeysAsync(context, time, cancellationToken));
-                await services.GetRequiredService<ClientSeed>().SeedAsync(cancellationToken);
-                await services.GetRequiredService<UserSeed>().SeedAsync();
-                return true;
-            }
-            finally
-            {
-                await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
-            }
-        }
-        finally
-        {
-            await context.Database.CloseConnectionAsync();
-        }
-    }
-
-    // The advisory lock needs a connection to identitydb, so the database must exist first. The AppHost creates it,
-    // but an "existing" server may not have it yet; replicas racing to create it is harmless.
-    static async Task EnsureDatabaseExistsAsync(IdentityContext context, CancellationToken cancellationToken)
-    {
-        var creator = context.GetService<IRelationalDatabaseCreator>();
-        if (await creator.ExistsAsync(cancellationToken))
-        {
-            return;
-        }
-
-        try
-        {
-            await creator.CreateAsync(cancellationToken);
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
-        {
-            // Another replica created it first.
-        }
+            keyRing.Load(await ServerKeyStore.EnsureKeysAsync(context, time, ct));
+            await services.GetRequiredService<ClientSeed>().SeedAsync(ct);
+            await services.GetRequiredService<UserSeed>().SeedAsync();
+            return true;
+        }, cancellationToken);
     }
 }
