@@ -101,8 +101,10 @@ case "$command" in
     ensure_prerequisites
     build bench/Startup/Startup.csproj
     target="${1:-all}"
+    [ $# -gt 0 ] && shift
     case "$target" in
-      startup|all) dotnet "bench/Startup/bin/$configuration/net10.0/Startup.dll" ;;
+      # Further arguments go to the benchmark: e.g. ./build.sh bench startup --runs 3, or --cut pg-template.
+      startup|all) dotnet "bench/Startup/bin/$configuration/net10.0/Startup.dll" "$@" ;;
       *) log "Unknown benchmark '$target'. Known: startup."; exit 2 ;;
     esac
     ;;
