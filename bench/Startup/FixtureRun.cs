@@ -67,17 +67,15 @@ internal static partial class FixtureRun
 
             result.Mark("all.healthy", clock);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            result.Failure = $"not healthy within {s_startTimeout.TotalMinutes} min";
-        }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             result.Failure = "cancelled";
         }
         catch (Exception e)
         {
-            result.Failure = e.ToString();
+            var missing = resources.Where(r => result[$"{r}.healthy"] is null);
+            result.Failure = (timeout.IsCancellationRequested ? $"not healthy within {s_startTimeout.TotalMinutes} min" : $"{e.GetType().Name}: {e.Message}")
+                + $" (not healthy: {string.Join(", ", missing)})";
         }
         finally
         {
