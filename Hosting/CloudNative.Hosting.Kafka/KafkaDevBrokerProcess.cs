@@ -23,6 +23,8 @@ internal sealed class KafkaDevBrokerProcess(KafkaServerResource kafka) : ILocalP
         }
     }
 
+    public string ListeningEndpointName => KafkaServerResource.PrimaryEndpointName;
+
     public Task<ProcessSpec> CreateProcessSpecAsync(LocalProcessContext context, CancellationToken cancellationToken)
     {
         if (!File.Exists(s_broker))

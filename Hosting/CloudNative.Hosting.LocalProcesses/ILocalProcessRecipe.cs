@@ -14,6 +14,13 @@ public interface ILocalProcessRecipe
     /// <summary>One-time preparation before each start (initdb, say); must be safe to repeat.</summary>
     Task PrepareAsync(LocalProcessContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// The endpoint whose port accepting connections means the process is up: the resource is shown Starting until then,
+    /// so its health check, and everything that waits for it, is not run against a process still opening its port.
+    /// Null: Running as soon as the process has started.
+    /// </summary>
+    string? ListeningEndpointName => null;
+
     Task<ProcessSpec> CreateProcessSpecAsync(LocalProcessContext context, CancellationToken cancellationToken);
 
     /// <summary>Settings of the resource that a local process cannot honour: each is named once in the resource's log.</summary>

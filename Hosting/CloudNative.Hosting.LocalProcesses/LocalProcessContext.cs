@@ -9,8 +9,9 @@ public sealed class LocalProcessContext
 {
     private readonly LocalDataDirectory data;
 
-    internal LocalProcessContext(IResource resource, LocalDataDirectory data, ILogger log, IServiceProvider services, ProcessTreeReaper reaper)
+    internal LocalProcessContext(IResource resource, LocalDataDirectory data, string cacheDirectory, ILogger log, IServiceProvider services, ProcessTreeReaper reaper)
     {
+        CacheDirectory = cacheDirectory;
         Resource = resource;
         this.data = data;
         Log = log;
@@ -24,6 +25,9 @@ public sealed class LocalProcessContext
     public string DataDirectory => data.Path;
 
     public bool IsPersistent => data.IsPersistent;
+
+    /// <summary>Shared by every run of every AppHost of this user (LocalProcesses:CacheRoot); may not exist yet.</summary>
+    public string CacheDirectory { get; }
 
     public ILogger Log { get; }
 

@@ -15,4 +15,10 @@ public sealed class LocalProcessOptions
     /// (or lock each other out of) data. Not a home directory: the postgres user must reach it when the AppHost is root.
     /// </summary>
     public string VolumeRoot { get; set; } = $"/var/tmp/cloudnative-{Environment.UserName}/volumes";
+
+    /// <summary>
+    /// Where recipes keep what is the same for every data directory (an initialized but empty Postgres cluster), so a
+    /// new data directory, and every test run's, costs a copy instead of the work. Safe to delete at any time.
+    /// </summary>
+    public string CacheRoot { get; set; } = $"/var/tmp/cloudnative-{Environment.UserName}/cache";
 }

@@ -65,7 +65,7 @@ internal sealed class LocalProcessRunner(IResource resource, ILocalProcessRecipe
             return;
         }
 
-        _context = new LocalProcessContext(resource, _data, _log, host.Services, host.Reaper);
+        _context = new LocalProcessContext(resource, _data, host.Options.CacheRoot, _log, host.Services, host.Reaper);
         _log.LogInformation("Running as a local process; data in {Directory} ({Lifetime}).", _data.Path, _data.IsPersistent ? "kept between runs" : "removed when the app stops");
         Start();
     }
@@ -137,10 +137,14 @@ internal sealed class LocalProcessRunner(IResource resource, ILocalProcessRecipe
             }
 
             var startedAt = Stopwatch.GetTimestamp();
-            await SetRunningAsync(spec, child.Pid).ConfigureAwait(false);
             int exitCode;
             try
             {
+                if (await ListeningAsync(context, child, startedAt, stopping).ConfigureAwait(false))
+                {
+                    await SetRunningAsync(spec, child.Pid).ConfigureAwait(false);
+                }
+
                 exitCode = await child.Exited.WaitAsync(stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
@@ -162,6 +166,24 @@ internal sealed class LocalProcessRunner(IResource resource, ILocalProcessRecipe
                 break;
             }
         }
+    }
+
+    /// <summary>False when the process exited before it accepted a connection: it never ran.</summary>
+    private async Task<bool> ListeningAsync(LocalProcessContext context, ChildProcess child, long startedAt, CancellationToken stopping)
+    {
+        if (recipe.ListeningEndpointName is not { } endpointName)
+        {
+            return true;
+        }
+
+        var port = context.PortOf(endpointName);
+        var listening = await ListeningProbe.WaitAsync(port, child.Exited, stopping).ConfigureAwait(false);
+        if (listening)
+        {
+            _log.LogInformation("Accepting connections on port {Port}, {Milliseconds:0} ms after the start.", port, Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds);
+        }
+
+        return listening;
     }
 
     private void WriteConsoleLine(string line, bool isError) =>

@@ -22,6 +22,11 @@ internal sealed class CommandRecipe(string fileName, params string[] args) : ILo
 
     public IEnumerable<string> DescribeUnsupportedOptions(IResource resource) => UnsupportedOptions;
 
+    /// <summary>When set, the command finds that endpoint's port in $PORT.</summary>
+    public string? ListeningEndpointName { get; init; }
+
     public Task<ProcessSpec> CreateProcessSpecAsync(LocalProcessContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(new ProcessSpec(fileName, args, new Dictionary<string, string>(), context.DataDirectory));
+        Task.FromResult(new ProcessSpec(fileName, args,
+            ListeningEndpointName is { } endpoint ? new Dictionary<string, string> { ["PORT"] = context.PortOf(endpoint).ToString(System.Globalization.CultureInfo.InvariantCulture) } : [],
+            context.DataDirectory));
 }

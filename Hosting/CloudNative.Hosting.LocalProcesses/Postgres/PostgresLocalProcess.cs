@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace CloudNative.Hosting.LocalProcesses.Postgres;
 
 /// <summary>
-/// <c>initdb</c> once per data directory, then <c>postgres</c> on loopback with scram-sha-256 for every
+/// A copy of an initdb'd cluster template once per data directory (<see cref="PostgresClusterTemplate"/>), then <c>postgres</c> on loopback with scram-sha-256 for every
 /// connection, as the postgres user when the AppHost runs as root (PostgreSQL refuses root). The password goes
 /// through a file readable by its owner only, never a command line.
 /// </summary>
@@ -41,54 +41,50 @@ internal sealed class PostgresLocalProcess(PostgresServerResource server) : ILoc
         var password = await server.PasswordParameter.GetValueAsync(cancellationToken).ConfigureAwait(false) ?? string.Empty;
         if (!File.Exists(Path.Combine(DataPath(context), "PG_VERSION")))
         {
-            await InitializeAsync(context, password, cancellationToken).ConfigureAwait(false);
+            await CreateClusterAsync(context, cancellationToken).ConfigureAwait(false);
+            await SetPasswordAsync(context, password, cancellationToken).ConfigureAwait(false);
         }
         else if (ReadMarker(context) != Hash(password))
         {
             context.Log.LogWarning("The password changed since the data was created (user secrets cleared?): setting the new one on the existing data.");
-            await ResetPasswordAsync(context, password, cancellationToken).ConfigureAwait(false);
+            await SetPasswordAsync(context, password, cancellationToken).ConfigureAwait(false);
         }
 
         await File.WriteAllTextAsync(Path.Combine(context.DataDirectory, PasswordMarkerFile), Hash(password), cancellationToken).ConfigureAwait(false);
     }
 
+    public string ListeningEndpointName => server.PrimaryEndpoint.EndpointName;
+
     public Task<ProcessSpec> CreateProcessSpecAsync(LocalProcessContext context, CancellationToken cancellationToken)
     {
         var port = context.PortOf(server.PrimaryEndpoint.EndpointName).ToString(CultureInfo.InvariantCulture);
+        // No Unix socket (-k ""): clients use TCP, and a socket path over 107 bytes (a deep VolumeRoot) would keep postgres from starting.
         return Task.FromResult(Spec(context, "postgres",
-            ["-D", DataPath(context), "-p", port, "-k", context.DataDirectory, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"]) with
+            ["-D", DataPath(context), "-p", port, "-k", "", "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"]) with
         {
             StopSignal = PosixSignals.SIGINT,
         });
     }
 
-    private async Task InitializeAsync(LocalProcessContext context, string password, CancellationToken cancellationToken)
+    private async Task CreateClusterAsync(LocalProcessContext context, CancellationToken cancellationToken)
     {
-        var passwordFile = Path.Combine(context.DataDirectory, "initdb.pw");
-        await File.WriteAllTextAsync(passwordFile, password, cancellationToken).ConfigureAwait(false);
-        if (!OperatingSystem.IsWindows())
+        var dataPath = DataPath(context);
+        if (Directory.Exists(dataPath))
         {
-            File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            // No PG_VERSION: what is there is an earlier start that stopped half way, not a cluster.
+            Directory.Delete(dataPath, recursive: true);
         }
 
-        try
-        {
-            if (RunAsUser is { } user)
-            {
-                await PosixUser.ChownAsync(context.DataDirectory, user, cancellationToken).ConfigureAwait(false);
-            }
-
-            await RunAsync(context, Spec(context, "initdb",
-                ["-D", DataPath(context), "-U", await UserNameAsync(cancellationToken).ConfigureAwait(false), "--auth=scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--no-sync", "--no-instructions"]), cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            File.Delete(passwordFile);
-        }
+        var userName = await UserNameAsync(cancellationToken).ConfigureAwait(false);
+        var template = await PostgresClusterTemplate.EnsureAsync(context, ExecutableLocator.Find("initdb")!, userName, RunAsUser,
+            (path, passwordFile, ct) => RunAsync(context, Spec(context, "initdb",
+                ["-D", path, "-U", userName, "--auth=scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--no-instructions"]), ct),
+            cancellationToken).ConfigureAwait(false);
+        await PostgresClusterTemplate.CopyAsync(template, dataPath, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Single-user mode needs no authentication, so the current password can be set without losing the data.</summary>
-    private async Task ResetPasswordAsync(LocalProcessContext context, string password, CancellationToken cancellationToken)
+    /// <summary>Single-user mode needs no authentication, so the password can be set without a server or the old password.</summary>
+    private async Task SetPasswordAsync(LocalProcessContext context, string password, CancellationToken cancellationToken)
     {
         var userName = await UserNameAsync(cancellationToken).ConfigureAwait(false);
         var statement = $"ALTER USER \"{userName.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH PASSWORD '{password.Replace("'", "''", StringComparison.Ordinal)}';\n";

@@ -113,7 +113,14 @@ internal sealed class ChildProcess
     }
 
     /// <summary>For tests and fault injection: kill the replica as a crash would.</summary>
-    public void Kill() => PosixSignals.SignalChild(_process.Id, PosixSignals.SIGKILL);
+    public void Kill()
+    {
+        // Once it has exited its pid may belong to someone else.
+        if (!_exited.Task.IsCompleted)
+        {
+            PosixSignals.SignalChild(_process.Id, PosixSignals.SIGKILL);
+        }
+    }
 
     private static int ReadExitCode(Process process)
     {

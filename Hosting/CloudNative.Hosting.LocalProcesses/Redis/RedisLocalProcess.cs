@@ -16,6 +16,8 @@ internal sealed class RedisLocalProcess(RedisResource redis) : ILocalProcessReci
 
     public string? DataMountTarget => "/data";
 
+    public string ListeningEndpointName => redis.PrimaryEndpoint.EndpointName;
+
     public async Task<ProcessSpec> CreateProcessSpecAsync(LocalProcessContext context, CancellationToken cancellationToken)
     {
         var config = new List<string>
