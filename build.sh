@@ -103,7 +103,7 @@ case "$command" in
     target="${1:-all}"
     [ $# -gt 0 ] && shift
     case "$target" in
-      # Further arguments go to the benchmark: e.g. ./build.sh bench startup --runs 3, or --cut pg-template.
+      # Further arguments go to the benchmark: e.g. ./build.sh bench startup --runs 3, or --cut pg-cache.
       startup|all) dotnet "bench/Startup/bin/$configuration/net10.0/Startup.dll" "$@" ;;
       *) log "Unknown benchmark '$target'. Known: startup."; exit 2 ;;
     esac

@@ -30,7 +30,12 @@ public static class ExclusiveMigration
                 // On a new database EF's first look at the history table fails and is logged as an error (a red
                 // badge in the dashboard); creating the table up front, as EF itself would, leaves nothing to fail.
                 await context.Database.ExecuteSqlRawAsync(context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
-                await context.Database.MigrateAsync(cancellationToken);
+                // MigrateAsync also takes EF's migration lock and diffs the model against the migrations' snapshot (to
+                // warn of a missing migration) when nothing is pending; a restart on kept data skips that work.
+                if ((await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+                {
+                    await context.Database.MigrateAsync(cancellationToken);
+                }
                 return await seedAsync(cancellationToken);
             }
             finally

@@ -9,11 +9,11 @@ using CloudNative.Bench.Startup;
 // DisposeAsync, when each was gone; anything a run leaves behind is reported and then ended by its pid.
 //
 //   Startup.dll [--runs N] [--min-runs N] [--budget SECONDS] [--verbose] [--only apphost|fixture]
-//   Startup.dll --cut health-recheck | pg-template [--only apphost] | env:KEY=VALUE[,KEY=VALUE]   (a candidate cut against a baseline)
+//   Startup.dll --cut health-recheck | pg-cache [--only apphost] | env:KEY=VALUE[,KEY=VALUE]   (a candidate cut against a baseline)
 var options = Options.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Startup.dll [--runs N] [--min-runs N] [--budget SECONDS] [--verbose] [--only apphost|fixture] [--cut health-recheck|pg-template|env:KEY=VALUE[,KEY=VALUE]]");
+    Console.Error.WriteLine("usage: Startup.dll [--runs N] [--min-runs N] [--budget SECONDS] [--verbose] [--only apphost|fixture] [--cut health-recheck|pg-cache|env:KEY=VALUE[,KEY=VALUE]]");
     return 2;
 }
 
@@ -137,24 +137,14 @@ switch (options.Cut)
         break;
     }
 
-    case "pg-template":
+    case "pg-cache":
     {
-        List<RunResult> baseline, cut;
-        try
-        {
-            (baseline, cut) = options.Only == "apphost"
-                ? await PostgresTemplate.MeasureAsync(Alternate, "built AppHost", AppHost, Once)
-                : await PostgresTemplate.MeasureAsync(Alternate, "test fixture", c => Fixture(c), Once);
-        }
-        catch (InvalidOperationException e)
-        {
-            Out.WriteLine($"  {e.Message}");
-            return 1;
-        }
-
-        Report.Column[] columns = [new($"baseline (n={baseline.Count})", baseline), new($"template (n={cut.Count})", cut)];
-        Report.Table($"CUT: a migrated and seeded postgres data dir copied per run instead of initdb + migrations ({(options.Only == "apphost" ? "built AppHost" : "test fixture")})", columns,
-            [.. Report.Milestones(resources), .. Report.Durations(resources), new("copying the template (before the spawn, not in the figures above)", r => r["template.copy"])]);
+        var (cold, warm) = options.Only == "apphost"
+            ? await ColdCache.MeasureAsync(Alternate, "built AppHost", AppHost)
+            : await ColdCache.MeasureAsync(Alternate, "test fixture", c => Fixture(c));
+        Report.Column[] columns = [new($"empty cache (n={cold.Count})", cold), new($"warm cache (n={warm.Count})", warm)];
+        Report.Table($"CUT: postgres data directory from initdb (empty cache) vs a copy of the cached template ({(options.Only == "apphost" ? "built AppHost" : "test fixture")})", columns,
+            [.. Report.Milestones(resources), .. Report.Durations(resources)]);
         break;
     }
 
@@ -169,7 +159,7 @@ switch (options.Cut)
     }
 
     default:
-        Out.WriteLine($"Unknown cut '{options.Cut}'. Known: health-recheck, pg-template, env:KEY=VALUE[,KEY=VALUE].");
+        Out.WriteLine($"Unknown cut '{options.Cut}'. Known: health-recheck, pg-cache, env:KEY=VALUE[,KEY=VALUE].");
         return 2;
 }
 

@@ -29,16 +29,16 @@ internal static class Report
     [
         new("spawn/CreateAsync -> DCP launched (.NET start, model, hooks)", r => r["dcp.launch"]),
         new("DCP: launched -> API server answers", r => r.Between("dcp.launch", "dcp.up")),
-        new("postgres: Starting -> Running (initdb on the empty dir)", r => r.Between("postgres.Starting", "postgres.Running")),
-        new("postgres: Running -> 'ready to accept connections'", r => r.Between("postgres.Running", "postgres.ready")),
-        new("postgres: ready -> Healthy (health-check polling)", r => r.Between("postgres.ready", "postgres.healthy")),
-        new("postgres: Running -> Healthy", r => r.Between("postgres.Running", "postgres.healthy")),
+        // Local processes are Running once their port accepts connections: Starting -> Running is the whole start.
+        new("postgres: Starting -> Running (data dir from the cache or initdb, start, port accepts)", r => r.Between("postgres.Starting", "postgres.Running")),
+        new("  of which until its log says 'ready to accept connections'", r => r.Between("postgres.Starting", "postgres.ready")),
+        new("postgres: Running -> Healthy (health check)", r => r.Between("postgres.Running", "postgres.healthy")),
         .. resources.Where(d => d.Parent is not null).Select(d =>
             new Row($"{d.Name}: {d.Parent} Healthy -> {d.Name} Healthy", r => r.Between($"{d.Parent}.healthy", $"{d.Name}.healthy"))),
-        new("cache: Running -> Healthy", r => r.Between("cache.Running", "cache.healthy")),
-        new("  of which redis start (Running -> ready)", r => r.Between("cache.Running", "cache.ready")),
-        new("kafka: Running -> Healthy", r => r.Between("kafka.Running", "kafka.healthy")),
-        new("  of which dev broker start (Running -> ready)", r => r.Between("kafka.Running", "kafka.ready")),
+        new("cache: Starting -> Running (redis start, port accepts)", r => r.Between("cache.Starting", "cache.Running")),
+        new("cache: Running -> Healthy (health check)", r => r.Between("cache.Running", "cache.healthy")),
+        new("kafka: Starting -> Running (dev broker start, port accepts)", r => r.Between("kafka.Starting", "kafka.Running")),
+        new("kafka: Running -> Healthy (health check)", r => r.Between("kafka.Running", "kafka.healthy")),
         .. resources.Where(p => p.IsProject).SelectMany(p => ProjectDurations(p)),
     ];
 
