@@ -18,6 +18,8 @@ public sealed record EventEnvelope(Guid MessageId, string MessageType, DateTimeO
     /// <summary>A new message, continuing the flow of <paramref name="causedBy"/> when there is one.</summary>
     public static EventEnvelope Create(string messageType, DateTimeOffset occurredAt, EventEnvelope? causedBy)
     {
+        // Whole microseconds, Postgres's precision: the envelope an outbox returns is exactly the one it publishes.
+        occurredAt = occurredAt.AddTicks(-(occurredAt.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
         var id = Guid.CreateVersion7(occurredAt);
         return new(id, messageType, occurredAt, causedBy?.CorrelationId ?? id, causedBy?.MessageId);
     }

@@ -161,13 +161,13 @@ internal sealed partial class OutboxRelay<TContext>(
         return batch;
     }
 
-    private async Task<List<long>> PublishAsync(List<OutboxMessage> batch, CancellationToken cancellationToken)
+    private async Task<List<OutboxMessage>> PublishAsync(List<OutboxMessage> batch, CancellationToken cancellationToken)
     {
         // All sent before any is awaited: the idempotent producer keeps them in send order per partition, retries
         // included, so the batch costs one round of acknowledgements rather than one per row.
         var sends = batch.Select(row => (Row: row, Delivery: Send(row, cancellationToken))).ToList();
 
-        List<long> published = [];
+        List<OutboxMessage> published = [];
         HashSet<string> failedKeys = [];
         foreach (var (row, delivery) in sends)
         {
@@ -177,7 +177,7 @@ internal sealed partial class OutboxRelay<TContext>(
                 // A key whose earlier row failed keeps its later rows unmarked too, so they go out again after it.
                 if (!failedKeys.Contains(row.Key))
                 {
-                    published.Add(row.Id);
+                    published.Add(row);
                 }
             }
             catch (ProduceException<string, byte[]> exception)
@@ -210,9 +210,9 @@ internal sealed partial class OutboxRelay<TContext>(
         return producer.ProduceAsync(row.Topic, new Message<string, byte[]> { Key = row.Key, Value = row.Payload, Headers = headers }, cancellationToken);
     }
 
-    private async Task MarkPublishedAsync(NpgsqlConnection connection, OutboxTable table, List<long> ids, CancellationToken cancellationToken)
+    private async Task MarkPublishedAsync(NpgsqlConnection connection, OutboxTable table, List<OutboxMessage> published, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0)
+        if (published.Count == 0)
         {
             return;
         }
@@ -221,10 +221,13 @@ internal sealed partial class OutboxRelay<TContext>(
             $"UPDATE {table.QualifiedName} SET {table.Column(nameof(OutboxMessage.PublishedAt))} = @now WHERE {table.Column(nameof(OutboxMessage.Id))} = ANY(@ids)",
             connection);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
-        command.Parameters.AddWithValue("ids", ids.ToArray());
+        command.Parameters.AddWithValue("ids", published.Select(m => m.Id).ToArray());
         // Marking is not cancelled by shutdown: the rows are out, and leaving them unmarked only republishes them.
         await command.ExecuteNonQueryAsync(CancellationToken.None);
-        MessagingTelemetry.Published.Add(ids.Count);
+        foreach (var topic in published.CountBy(m => m.Topic))
+        {
+            MessagingTelemetry.Published.Add(topic.Value, new KeyValuePair<string, object?>(MessagingTelemetry.TopicTag, topic.Key));
+        }
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, string? channel, CancellationToken cancellationToken)
