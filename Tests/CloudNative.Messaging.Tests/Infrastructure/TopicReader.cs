@@ -47,7 +47,7 @@ public sealed class TopicReader(string bootstrapServers)
     }
 
     /// <summary>Sends a message as the plumbing would, envelope headers included, straight to the topic.</summary>
-    public async Task<(EventEnvelope Envelope, TopicPartitionOffset Offset)> SendAsync<TMessage>(string topic, string key, TMessage message)
+    public async Task<(EventEnvelope Envelope, TopicPartitionOffset Offset)> SendAsync<TMessage>(string topic, string key, TMessage message, int? partition = null)
     {
         var types = new MessageTypes()
             .Add("order-placed", TestJsonContext.Default.OrderPlaced)
@@ -56,10 +56,10 @@ public sealed class TopicReader(string bootstrapServers)
         var envelope = EventEnvelope.Create(type, DateTimeOffset.UtcNow, causedBy: null);
         var headers = new Headers();
         envelope.WriteTo(headers);
-        return (envelope, await SendRawAsync(topic, key, payload, headers));
+        return (envelope, await SendRawAsync(topic, key, payload, headers, partition));
     }
 
-    public async Task<TopicPartitionOffset> SendRawAsync(string topic, string key, byte[] value, Headers headers)
+    public async Task<TopicPartitionOffset> SendRawAsync(string topic, string key, byte[] value, Headers? headers, int? partition = null)
     {
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
         {
@@ -67,7 +67,8 @@ public sealed class TopicReader(string bootstrapServers)
             EnableIdempotence = true,
             Acks = Acks.All,
         }).Build();
-        return (await producer.ProduceAsync(topic, new Message<string, byte[]> { Key = key, Value = value, Headers = headers })).TopicPartitionOffset;
+        var destination = new TopicPartition(topic, partition is { } p ? new Partition(p) : Partition.Any);
+        return (await producer.ProduceAsync(destination, new Message<string, byte[]> { Key = key, Value = value, Headers = headers })).TopicPartitionOffset;
     }
 
     public static string Header(ConsumeResult<string, byte[]> result, string name) =>
