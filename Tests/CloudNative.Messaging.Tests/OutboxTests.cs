@@ -89,7 +89,7 @@ public sealed class OutboxTests(MessagingFixture fixture, ITestOutputHelper outp
             Assert.Equal(Enumerable.Range(1, perKey), ofKey.OrderBy(m => m.Offset.Value).Select(m => ((OrderPlaced)types.Deserialize("order-placed", m.Message.Value)).Sequence));
         }
 
-        await Eventually.WaitForAsync(() => service.InScopeAsync((context, _) => context.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null)),
+        await Eventually.WaitForAsync(() => service.InScopeAsync(context => context.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null)),
             unpublished => unpublished == 0, "every outbox row marked published");
         Assert.Equal(keys.Length * perKey, metrics.Sum("cloudnative.messaging.outbox.published", MessagingTelemetry.TopicTag, topic));
     }
@@ -135,5 +135,5 @@ public sealed class OutboxTests(MessagingFixture fixture, ITestOutputHelper outp
     }
 
     private static Task<(int Orders, int Messages)> CountsAsync(ServiceInstance service) =>
-        service.InScopeAsync(async (context, _) => (await context.Orders.CountAsync(), await context.Set<OutboxMessage>().CountAsync()));
+        service.InScopeAsync(async context => (await context.Orders.CountAsync(), await context.Set<OutboxMessage>().CountAsync()));
 }

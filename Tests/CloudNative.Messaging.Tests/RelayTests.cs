@@ -37,17 +37,17 @@ public sealed class RelayTests(MessagingFixture fixture, ITestOutputHelper outpu
 
         // The state a crash leaves between the broker's acknowledgement and the mark: sent, yet still queued.
         await using var restarted = ServiceInstance.Create(fixture, database, output, "restarted", Configure);
-        await restarted.InScopeAsync((context, _) =>
+        await restarted.InScopeAsync(context =>
             context.Set<OutboxMessage>().ExecuteUpdateAsync(s => s.SetProperty(m => m.PublishedAt, (DateTimeOffset?)null)));
         await restarted.StartAsync();
 
         Assert.Equal(2 * count, (await topics.ReadAllAsync(topic, 2 * count)).Count);
         await Eventually.WaitUntilAsync(() => metrics.ForGroup("cloudnative.messaging.consumer.duplicates", group) == count, "the re-sent copies reaching the consumer");
-        var applied = await restarted.InScopeAsync((context, _) => context.Applied.Select(a => a.MessageId).ToListAsync());
+        var applied = await restarted.InScopeAsync(context => context.Applied.Select(a => a.MessageId).ToListAsync());
         Assert.Equal(count, applied.Count);
         Assert.Equal(count, applied.Distinct().Count());
         Assert.Equal(count, metrics.ForGroup("cloudnative.messaging.consumer.consumed", group));
-        Assert.Equal(count, await restarted.InScopeAsync((context, _) => context.Set<InboxMessage>().CountAsync()));
+        Assert.Equal(count, await restarted.InScopeAsync(context => context.Set<InboxMessage>().CountAsync()));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class RelayTests(MessagingFixture fixture, ITestOutputHelper outpu
             Assert.Equal(Enumerable.Range(1, 2 * perRound), messages.Where(m => m.Message.Key == key).OrderBy(m => m.Offset.Value)
                 .Select(m => ((OrderPlaced)Types.Deserialize("order-placed", m.Message.Value)).Sequence));
         }
-        await Eventually.WaitForAsync(() => replicaA.InScopeAsync((context, _) => context.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null)),
+        await Eventually.WaitForAsync(() => replicaA.InScopeAsync(context => context.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null)),
             unpublished => unpublished == 0, "every outbox row marked published");
     }
 
@@ -111,7 +111,7 @@ public sealed class RelayTests(MessagingFixture fixture, ITestOutputHelper outpu
     }
 
     private static Task WaitForAppliedAsync(ServiceInstance service, int count) =>
-        Eventually.WaitForAsync(() => service.InScopeAsync((context, _) => context.Applied.CountAsync()), applied => applied == count, $"{count} applied messages");
+        Eventually.WaitForAsync(() => service.InScopeAsync(context => context.Applied.CountAsync()), applied => applied == count, $"{count} applied messages");
 
     private static Task<(int? Granted, int Waiting)> WaitForRelayLocksAsync(string database, int granted, int waiting) =>
         Eventually.WaitForAsync(() => RelayLocksAsync(database), locks => (locks.Granted is null ? 0 : 1) == granted && locks.Waiting == waiting,

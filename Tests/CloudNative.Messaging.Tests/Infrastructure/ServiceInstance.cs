@@ -65,6 +65,12 @@ public sealed class ServiceInstance : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<TestDbContext>(), scope.ServiceProvider.GetRequiredService<IOutbox>());
     }
 
+    public async Task<T> InScopeAsync<T>(Func<TestDbContext, Task<T>> work)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TestDbContext>());
+    }
+
     /// <summary>The partitions the service's consumer owns right now.</summary>
     public List<TopicPartition> Assignment => host.Services.GetRequiredKeyedService<IConsumer<string, byte[]>>(KafkaConnection).Assignment;
 
