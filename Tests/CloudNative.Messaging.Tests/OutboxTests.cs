@@ -105,18 +105,23 @@ public sealed class OutboxTests(MessagingFixture fixture, ITestOutputHelper outp
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
         };
         ActivitySource.AddActivityListener(listener);
-        await using var service = ServiceInstance.Create(fixture, await fixture.CreateDatabaseAsync(), output, "service", m => m.AddOutbox<TestDbContext>());
+        // Woken only by the notification sent when the explicit transaction below commits.
+        await using var service = ServiceInstance.Create(fixture, await fixture.CreateDatabaseAsync(), output, "service",
+            m => m.AddOutbox<TestDbContext>(o => o.PollInterval = TimeSpan.FromHours(1)));
         await service.StartAsync();
 
         var cause = EventEnvelope.Create("order-placed", DateTimeOffset.UtcNow.AddSeconds(-1), causedBy: null);
         using var request = source.StartActivity("handle request")!;
         request.TraceStateString = "cloudnative=test";
-        var sent = await service.InScopeAsync(async (context, outbox) =>
+        var sent = await service.InScopeAsync((context, outbox) => context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            context.Orders.Add(new Order { Id = "order-7" });
             var envelope = outbox.Enqueue(topic, "order-7", new OrderShipped("order-7"), causedBy: cause);
             await context.SaveChangesAsync();
+            await transaction.CommitAsync();
             return envelope;
-        });
+        }));
         request.Stop();
 
         var message = Assert.Single(await topics.ReadAllAsync(topic, 1));

@@ -57,9 +57,11 @@ internal sealed partial class MessageConsumerHost<TContext>(
                 StoreOffset(result);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping mid-message leaves its offset unstored: the next owner of the partition gets it again.
+            // Stopping mid-message (whatever the cancelled handler threw) leaves its offset unstored: the next owner
+            // of the partition gets it again.
+            LogStoppedMidMessage(exception);
         }
         finally
         {
@@ -215,6 +217,9 @@ internal sealed partial class MessageConsumerHost<TContext>(
     }
 
     private static void AddHeader(Headers headers, string name, string value) => headers.Add(name, Encoding.UTF8.GetBytes(value));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The consumer stopped; a message in progress, if any, is re-delivered.")]
+    private partial void LogStoppedMidMessage(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consume error: {Reason}")]
     private partial void LogConsumeError(Exception exception, string reason);
