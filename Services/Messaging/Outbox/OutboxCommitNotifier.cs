@@ -39,6 +39,7 @@ internal sealed class OutboxCommitNotifier(ILogger<OutboxCommitNotifier> logger)
         return result;
     }
 
+    // The synchronous paths (SaveChanges, Commit) block on the same one-statement notification.
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         if (eventData.Context is { Database.CurrentTransaction: null } context)

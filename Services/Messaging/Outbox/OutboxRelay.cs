@@ -30,6 +30,15 @@ internal sealed partial class OutboxRelay<TContext>(
     : BackgroundService
     where TContext : DbContext
 {
+    // In the order the reader below reads them.
+    private static readonly string[] SelectedProperties =
+    [
+        nameof(OutboxMessage.Id), nameof(OutboxMessage.MessageId), nameof(OutboxMessage.Topic), nameof(OutboxMessage.Key),
+        nameof(OutboxMessage.MessageType), nameof(OutboxMessage.Payload), nameof(OutboxMessage.OccurredAt),
+        nameof(OutboxMessage.CorrelationId), nameof(OutboxMessage.CausationId), nameof(OutboxMessage.TraceParent),
+        nameof(OutboxMessage.TraceState),
+    ];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -69,8 +78,8 @@ internal sealed partial class OutboxRelay<TContext>(
         try
         {
             // Waits, without a timeout, while another replica's relay is active.
-            await ExecuteAsync(connection, "SELECT pg_advisory_lock(hashtext(@channel))", table.Channel, cancellationToken);
-            await ExecuteAsync(connection, $"LISTEN \"{table.Channel.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", null, cancellationToken);
+            await ExecuteSqlAsync(connection, "SELECT pg_advisory_lock(hashtext(@channel))", table.Channel, cancellationToken);
+            await ExecuteSqlAsync(connection, $"LISTEN \"{table.Channel.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", null, cancellationToken);
             LogActive(table.QualifiedName);
 
             while (true)
@@ -111,7 +120,7 @@ internal sealed partial class OutboxRelay<TContext>(
         {
             if (connection.State == System.Data.ConnectionState.Open)
             {
-                await ExecuteAsync(connection, "SELECT pg_advisory_unlock_all(); UNLISTEN *", null, CancellationToken.None);
+                await ExecuteSqlAsync(connection, "SELECT pg_advisory_unlock_all(); UNLISTEN *", null, CancellationToken.None);
             }
         }
         catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
@@ -127,15 +136,8 @@ internal sealed partial class OutboxRelay<TContext>(
 
     private async Task<List<OutboxMessage>> ReadBatchAsync(NpgsqlConnection connection, OutboxTable table, CancellationToken cancellationToken)
     {
-        string[] properties =
-        [
-            nameof(OutboxMessage.Id), nameof(OutboxMessage.MessageId), nameof(OutboxMessage.Topic), nameof(OutboxMessage.Key),
-            nameof(OutboxMessage.MessageType), nameof(OutboxMessage.Payload), nameof(OutboxMessage.OccurredAt),
-            nameof(OutboxMessage.CorrelationId), nameof(OutboxMessage.CausationId), nameof(OutboxMessage.TraceParent),
-            nameof(OutboxMessage.TraceState),
-        ];
         await using var command = new NpgsqlCommand(
-            $"SELECT {string.Join(", ", properties.Select(table.Column))} FROM {table.QualifiedName} " +
+            $"SELECT {string.Join(", ", SelectedProperties.Select(table.Column))} FROM {table.QualifiedName} " +
             $"WHERE {table.Column(nameof(OutboxMessage.PublishedAt))} IS NULL ORDER BY {table.Column(nameof(OutboxMessage.Id))} LIMIT @limit",
             connection);
         command.Parameters.AddWithValue("limit", options.BatchSize);
@@ -230,7 +232,7 @@ internal sealed partial class OutboxRelay<TContext>(
         }
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, string? channel, CancellationToken cancellationToken)
+    private static async Task ExecuteSqlAsync(NpgsqlConnection connection, string sql, string? channel, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         if (channel is not null)
