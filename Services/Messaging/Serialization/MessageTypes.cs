@@ -30,8 +30,6 @@ public sealed class MessageTypes
         return this;
     }
 
-    public bool Contains(Type type) => nameByType.ContainsKey(type);
-
     /// <exception cref="InvalidOperationException">The type is not registered: a programming error, raised in the sender's transaction.</exception>
     public (string Name, byte[] Payload) Serialize<TMessage>(TMessage message)
     {
