@@ -95,7 +95,7 @@ public sealed class OutboxTests(MessagingFixture fixture, ITestOutputHelper outp
     }
 
     [Fact]
-    public async Task PublishedMessage_CarriesTheEnvelopeAndTheEnqueuingTrace()
+    public async Task PublishedMessage_CarriesTheEnvelope_AndTheEnqueuingTraceOnToTheHandler()
     {
         const string topic = "roundtrip";
         using var source = new ActivitySource("CloudNative.Messaging.Tests");
@@ -105,9 +105,13 @@ public sealed class OutboxTests(MessagingFixture fixture, ITestOutputHelper outp
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
         };
         ActivitySource.AddActivityListener(listener);
-        // Woken only by the notification sent when the explicit transaction below commits.
+        // Woken only by the notification sent when the explicit transaction below commits. The service also consumes
+        // the topic, to see the handler run in the same trace.
+        var behavior = new HandlerBehavior();
         await using var service = ServiceInstance.Create(fixture, await fixture.CreateDatabaseAsync(), output, "service",
-            m => m.AddOutbox<TestDbContext>(o => o.PollInterval = TimeSpan.FromHours(1)));
+            m => m.AddOutbox<TestDbContext>(o => o.PollInterval = TimeSpan.FromHours(1))
+                .AddConsumer<TestDbContext>("roundtrip", [topic], h => h.AddHandler<OrderPlaced, OrderPlacedHandler>()),
+            behavior);
         await service.StartAsync();
 
         var cause = EventEnvelope.Create("order-placed", DateTimeOffset.UtcNow.AddSeconds(-1), causedBy: null);
@@ -117,7 +121,7 @@ public sealed class OutboxTests(MessagingFixture fixture, ITestOutputHelper outp
         {
             await using var transaction = await context.Database.BeginTransactionAsync();
             context.Orders.Add(new Order { Id = "order-7" });
-            var envelope = outbox.Enqueue(topic, "order-7", new OrderShipped("order-7"), causedBy: cause);
+            var envelope = outbox.Enqueue(topic, "order-7", new OrderPlaced("order-7", 1), causedBy: cause);
             await context.SaveChangesAsync();
             await transaction.CommitAsync();
             return envelope;
@@ -127,7 +131,7 @@ public sealed class OutboxTests(MessagingFixture fixture, ITestOutputHelper outp
         var message = Assert.Single(await topics.ReadAllAsync(topic, 1));
         Assert.Equal("order-7", message.Message.Key);
         Assert.Equal(sent, EventEnvelope.ReadFrom(message.Message.Headers));
-        Assert.Equal("order-shipped", TopicReader.Header(message, EnvelopeHeaders.MessageType));
+        Assert.Equal("order-placed", TopicReader.Header(message, EnvelopeHeaders.MessageType));
         Assert.Equal(cause.CorrelationId, sent.CorrelationId);
         Assert.Equal(cause.MessageId, sent.CausationId);
         // The relay's publish runs later, on its own, but in the trace of the request that enqueued the message.
@@ -135,8 +139,12 @@ public sealed class OutboxTests(MessagingFixture fixture, ITestOutputHelper outp
             out var traceContext));
         Assert.Equal(request.TraceId, traceContext.TraceId);
         Assert.Equal("cloudnative=test", traceContext.TraceState);
-        var types = new MessageTypes().Add("order-shipped", TestJsonContext.Default.OrderShipped);
-        Assert.Equal(new OrderShipped("order-7"), types.Deserialize("order-shipped", message.Message.Value));
+        var types = new MessageTypes().Add("order-placed", TestJsonContext.Default.OrderPlaced);
+        Assert.Equal(new OrderPlaced("order-7", 1), types.Deserialize("order-placed", message.Message.Value));
+
+        // The consumer's handler continues that trace too: request, relay, Kafka, handler.
+        await Eventually.WaitUntilAsync(() => behavior.TraceOf(sent.MessageId) is not null, "the handler to run");
+        Assert.Equal(request.TraceId, behavior.TraceOf(sent.MessageId));
     }
 
     private static Task<(int Orders, int Messages)> CountsAsync(ServiceInstance service) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using CloudNative.Messaging.Consuming;
 
 namespace CloudNative.Messaging.Tests.Infrastructure;
@@ -7,12 +8,23 @@ namespace CloudNative.Messaging.Tests.Infrastructure;
 public sealed class HandlerBehavior
 {
     private readonly ConcurrentDictionary<Guid, int> attempts = new();
+    private readonly ConcurrentDictionary<Guid, ActivityTraceId> traces = new();
 
     public Func<OrderPlaced, MessageContext, bool> Fails { get; init; } = static (_, _) => false;
 
     public int AttemptsOf(Guid messageId) => attempts.GetValueOrDefault(messageId);
 
-    internal void Attempted(Guid messageId) => attempts.AddOrUpdate(messageId, 1, static (_, n) => n + 1);
+    /// <summary>The trace the handler ran in, on its last attempt.</summary>
+    public ActivityTraceId? TraceOf(Guid messageId) => traces.TryGetValue(messageId, out var trace) ? trace : null;
+
+    internal void Attempted(Guid messageId)
+    {
+        attempts.AddOrUpdate(messageId, 1, static (_, n) => n + 1);
+        if (Activity.Current is { } activity)
+        {
+            traces[messageId] = activity.TraceId;
+        }
+    }
 }
 
 public sealed class HandlerFailedException(string message) : Exception(message);
