@@ -73,6 +73,7 @@ public sealed class MessagingBuilder
         handlers(handlerSet);
         var options = new MessageConsumerOptions();
         configure?.Invoke(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1, nameof(options.MaxAttempts));
         var registration = new ConsumerRegistration(groupId, [.. topics], handlerSet, options);
         if (registration.Topics.Count == 0)
         {

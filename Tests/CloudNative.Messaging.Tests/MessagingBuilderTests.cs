@@ -27,6 +27,11 @@ public sealed class MessagingBuilderTests
         Assert.Throws<InvalidOperationException>(() => NewBuilder().AddMessaging("kafka")
             .AddConsumer<TestDbContext>("group", ["topic"], h => h.AddHandler<OrderPlaced, OrderPlacedHandler>().AddHandler<OrderPlaced, OrderPlacedHandler>()));
 
+    [Fact]
+    public void NoAttemptAtAll_IsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => NewBuilder().AddMessaging("kafka")
+            .AddConsumer<TestDbContext>("group", ["topic"], h => h.AddHandler<OrderPlaced, OrderPlacedHandler>(), o => o.MaxAttempts = 0));
+
     private static HostApplicationBuilder NewBuilder()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

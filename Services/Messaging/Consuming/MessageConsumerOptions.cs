@@ -17,6 +17,7 @@ public sealed class MessageConsumerOptions
     /// <summary>Names a topic's dead-letter topic; by default "&lt;topic&gt;.dlt". It must exist on the broker.</summary>
     public Func<string, string> DeadLetterTopic { get; set; } = static topic => topic + ".dlt";
 
+    // In doubles, which saturate at infinity where a long would overflow after enough attempts.
     internal TimeSpan BackoffAfter(int failedAttempt) =>
-        TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, InitialBackoff.Ticks * (1L << Math.Min(failedAttempt - 1, 30))));
+        TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, InitialBackoff.TotalMilliseconds * Math.Pow(2, failedAttempt - 1)));
 }
