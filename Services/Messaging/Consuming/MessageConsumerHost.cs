@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using CloudNative.Messaging.Envelope;
 using CloudNative.Messaging.Inbox;
@@ -35,8 +35,7 @@ internal sealed partial class MessageConsumerHost<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Consume blocks its thread: leave the host's start-up first.
-        await Task.Yield();
+        // Consume blocks its thread; since .NET 10 all of ExecuteAsync runs on a pool thread, off the host's start-up.
         consumer.Subscribe(registration.Topics);
         try
         {
