@@ -1,0 +1,23 @@
+namespace CloudNative.Messaging.Consuming;
+
+public sealed class MessageConsumerOptions
+{
+    /// <summary>Handling attempts before a failing message goes to the dead-letter topic; the first attempt counts.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>The pause after the first failed attempt; it doubles after each further one, up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Bounds the pauses. All attempts of one message, pauses included, must stay well inside the group's
+    /// max.poll.interval.ms (5 minutes), or the broker takes the partition away mid-message.
+    /// </summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Names a topic's dead-letter topic; by default "&lt;topic&gt;.dlt". It must exist on the broker.</summary>
+    public Func<string, string> DeadLetterTopic { get; set; } = static topic => topic + ".dlt";
+
+    // In doubles, which saturate at infinity where a long would overflow after enough attempts.
+    internal TimeSpan BackoffAfter(int failedAttempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, InitialBackoff.TotalMilliseconds * Math.Pow(2, failedAttempt - 1)));
+}

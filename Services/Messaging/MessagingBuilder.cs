@@ -1,0 +1,109 @@
+using System.Text.Json.Serialization.Metadata;
+using CloudNative.Messaging.Consuming;
+using CloudNative.Messaging.Outbox;
+using CloudNative.Messaging.Serialization;
+using Confluent.Kafka;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CloudNative.Messaging;
+
+/// <summary>Composes a service's messaging: its message types, its outbox, its consumer. See the project's README.</summary>
+public sealed class MessagingBuilder
+{
+    private readonly IHostApplicationBuilder builder;
+    private readonly string connectionName;
+    private readonly MessageTypes types;
+
+    internal MessagingBuilder(IHostApplicationBuilder builder, string connectionName, MessageTypes types)
+    {
+        this.builder = builder;
+        this.connectionName = connectionName;
+        this.types = types;
+    }
+
+    /// <param name="name">The message-type header value; keep it stable, it is the contract with other services.</param>
+    /// <param name="typeInfo">From the service's JsonSerializerContext, e.g. OrderingJsonContext.Default.OrderPlaced.</param>
+    public MessagingBuilder AddMessageType<TMessage>(string name, JsonTypeInfo<TMessage> typeInfo)
+    {
+        types.Add(name, typeInfo);
+        return this;
+    }
+
+    /// <summary>
+    /// <see cref="IOutbox"/> over <typeparamref name="TContext"/> (whose model calls <c>modelBuilder.AddOutbox()</c>), the
+    /// relay that publishes it, and the commit notification that wakes the relay. Call after registering the DbContext.
+    /// </summary>
+    public MessagingBuilder AddOutbox<TContext>(Action<OutboxOptions>? configure = null)
+        where TContext : DbContext
+    {
+        var options = new OutboxOptions();
+        configure?.Invoke(options);
+
+        builder.Services.AddScoped<IOutbox, Outbox<TContext>>();
+        builder.Services.AddSingleton<OutboxCommitNotifier>();
+        builder.Services.ConfigureDbContext<TContext>((services, dbOptions) => dbOptions.AddInterceptors(services.GetRequiredService<OutboxCommitNotifier>()));
+        builder.Services.AddHostedService(services => new OutboxRelay<TContext>(
+            services.GetRequiredService<IServiceScopeFactory>(),
+            services.GetRequiredKeyedService<IProducer<string, byte[]>>(connectionName),
+            options,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<OutboxRelay<TContext>>>()));
+        return this;
+    }
+
+    /// <summary>
+    /// A consumer group that applies messages from <paramref name="topics"/> exactly once through
+    /// <typeparamref name="TContext"/> (whose model calls <c>modelBuilder.AddInbox()</c>). One per service: the Kafka
+    /// consumer is ServiceDefaults' keyed client, keyed by the connection name.
+    /// </summary>
+    public MessagingBuilder AddConsumer<TContext>(string groupId, IEnumerable<string> topics, Action<MessageHandlers> handlers,
+        Action<MessageConsumerOptions>? configure = null)
+        where TContext : DbContext
+    {
+        ArgumentException.ThrowIfNullOrEmpty(groupId);
+        if (builder.Services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, connectionName) && d.ServiceType == typeof(IConsumer<string, byte[]>)))
+        {
+            throw new InvalidOperationException($"A messaging consumer on '{connectionName}' is already registered; one consumer group per service.");
+        }
+
+        var handlerSet = new MessageHandlers(builder.Services);
+        handlers(handlerSet);
+        var options = new MessageConsumerOptions();
+        configure?.Invoke(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1, nameof(options.MaxAttempts));
+        var registration = new ConsumerRegistration(groupId, [.. topics], handlerSet, options);
+        if (registration.Topics.Count == 0)
+        {
+            throw new ArgumentException("A consumer needs at least one topic.", nameof(topics));
+        }
+
+        builder.AddKeyedKafkaConsumer<string, byte[]>(connectionName, settings =>
+        {
+            var config = settings.Config;
+            config.GroupId = groupId;
+            // Offsets are stored by the host only after a message's effect (or its dead letter) is durable;
+            // librdkafka then commits what is stored, every auto.commit.interval.ms and when the consumer closes.
+            config.EnableAutoOffsetStore = false;
+            config.EnableAutoCommit = true;
+            // A group's first start reads what was sent before it existed: commands and events are not optional.
+            config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
+            // KIP-848: a member joining or leaving moves partitions within a heartbeat or two (about 2 s on the dev
+            // broker), where the classic protocol's rebalance stalls the whole group; the dev broker holds each classic
+            // rebalance for session.timeout.ms - 1 s (44 s by default). Kafka 4.0+ brokers (the manifest's
+            // confluent-local 8.x) serve it. Configuration may still choose Classic.
+            config.GroupProtocol ??= GroupProtocol.Consumer;
+        });
+        builder.Services.AddHostedService(services => new MessageConsumerHost<TContext>(
+            registration,
+            services.GetRequiredKeyedService<IConsumer<string, byte[]>>(connectionName),
+            services.GetRequiredKeyedService<IProducer<string, byte[]>>(connectionName),
+            types,
+            services.GetRequiredService<IServiceScopeFactory>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<MessageConsumerHost<TContext>>>()));
+        return this;
+    }
+}
