@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms.Builder;
+
+namespace Gateway.Api.Auth;
+
+public static class GatewayAuthExtensions
+{
+    // Access tokens from Identity, validated against its JWKS; per-route policies from the route configuration's
+    // "AuthorizationPolicy"; identity headers set for the backends from the token alone.
+    public static void AddGatewayAuth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GatewayAuthOptions>()
+            .BindConfiguration(GatewayAuthOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddHttpClient(ConfigureJwtBearer.BackchannelClient);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.ConfigureOptions<ConfigureJwtBearer>();
+
+        builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
+
+        // What YARP's AddConfigFilter<T>() and AddTransforms<T>() register, here so the proxy's set-up stays in one place.
+        builder.Services.AddSingleton<IProxyConfigFilter, DefaultAuthorizationPolicy>();
+        builder.Services.AddSingleton<ITransformProvider, IdentityHeaders>();
+    }
+
+    // Before anything that reads HttpContext.User (rate limiting partitions by "sub") and before the proxy.
+    public static IApplicationBuilder UseGatewayAuth(this IApplicationBuilder app) =>
+        app.UseAuthentication().UseAuthorization();
+}
