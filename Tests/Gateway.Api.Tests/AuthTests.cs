@@ -90,6 +90,32 @@ public class AuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Trusts_only_the_configured_issuer_not_the_one_the_discovery_document_names()
+    {
+        gateway.Settings["Gateway:Auth:Issuer"] = "https://gateway.cloudnative.test/";
+
+        var response = await SendAsync(HttpMethod.Post, "/api/catalog/echo", Identity.AdminToken());
+
+        Assert.Equal(Untrusted, (await ProblemAsync(response, 401)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Answers_a_token_it_cannot_check_while_identity_is_down_with_a_503_not_a_401()
+    {
+        using var down = new RefusedPort();
+        gateway.Settings["services:identity:http:0"] = down.Url;
+
+        var withToken = await SendAsync(HttpMethod.Post, "/api/catalog/echo", Identity.AdminToken());
+        var withoutToken = await SendAsync(HttpMethod.Post, "/api/catalog/echo", token: null);
+        var anonymousRead = await SendAsync(HttpMethod.Get, "/api/catalog/items", token: null);
+
+        Assert.Contains("identity service", (await ProblemAsync(withToken, 503)).GetProperty("detail").GetString());
+        Assert.NotNull(withToken.Headers.RetryAfter);
+        await ProblemAsync(withoutToken, 401);
+        Assert.Equal(HttpStatusCode.OK, anonymousRead.StatusCode);
+    }
+
+    [Fact]
     public async Task Refuses_a_write_without_a_token_with_a_plain_bearer_challenge()
     {
         var response = await SendAsync(HttpMethod.Post, "/api/catalog/echo", token: null);

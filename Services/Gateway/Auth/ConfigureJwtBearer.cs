@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Gateway.Api.Auth;
@@ -14,6 +16,8 @@ sealed class ConfigureJwtBearer(IOptions<GatewayAuthOptions> settings, IHttpClie
 {
     public const string BackchannelClient = "identity-metadata";
 
+    public static readonly TimeSpan BackchannelTimeout = TimeSpan.FromSeconds(10);
+
     // Identity's and the gateway's clocks may drift a little; 5 minutes (the default) would keep an expired token
     // usable for far too long.
     static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
@@ -26,16 +30,19 @@ sealed class ConfigureJwtBearer(IOptions<GatewayAuthOptions> settings, IHttpClie
         }
 
         var auth = settings.Value;
-        options.MetadataAddress = new Uri(auth.Authority!, ".well-known/openid-configuration").AbsoluteUri;
-        // Inside the app services speak plain HTTP (TLS ends at the ingress), as Identity itself allows.
-        options.RequireHttpsMetadata = false;
-        // From IHttpClientFactory, so it gets the service defaults: service discovery resolves http://identity.
-        options.Backchannel = httpClients.CreateClient(BackchannelClient);
+        // The backchannel comes from IHttpClientFactory, so service discovery resolves http://identity. Inside the app
+        // services speak plain HTTP (TLS ends at the ingress), as Identity itself allows.
+        var metadataAddress = new Uri(auth.Authority!, ".well-known/openid-configuration").AbsoluteUri;
+        options.ConfigurationManager = new IdentityMetadata(new ConfigurationManager<OpenIdConnectConfiguration>(
+            metadataAddress,
+            new OpenIdConnectConfigurationRetriever(),
+            new HttpDocumentRetriever(httpClients.CreateClient(BackchannelClient)) { RequireHttps = false }));
         options.MapInboundClaims = false;
         options.TokenValidationParameters = new TokenValidationParameters
         {
-            // OpenIddict writes the issuer as an absolute URI (with its trailing slash); compare like with like.
-            ValidIssuer = auth.Issuer!.AbsoluteUri,
+            // OpenIddict writes the issuer as an absolute URI (with its trailing slash); compare like with like. The
+            // validator makes it the only issuer: by default JwtBearer also accepts whatever the discovery document says.
+            IssuerValidator = TrustedIssuer(auth.Issuer!.AbsoluteUri),
             ValidAudience = auth.Audience,
             // Identity signs with RS256 only; "none", HS256 with the public key as secret and the rest are refused.
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
@@ -53,4 +60,8 @@ sealed class ConfigureJwtBearer(IOptions<GatewayAuthOptions> settings, IHttpClie
     }
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+
+    static IssuerValidator TrustedIssuer(string trusted) => (issuer, _, _) => issuer == trusted
+        ? issuer
+        : throw new SecurityTokenInvalidIssuerException("The token's issuer is not the configured one.") { InvalidIssuer = issuer };
 }

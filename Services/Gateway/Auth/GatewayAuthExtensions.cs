@@ -16,7 +16,14 @@ public static class GatewayAuthExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddHttpClient(ConfigureJwtBearer.BackchannelClient);
+        // Service discovery from the defaults, but not their retries: while Identity is down, a request would wait
+        // through all of them before its 503, and the ConfigurationManager already tries again on the next request and
+        // refreshes in the background.
+#pragma warning disable EXTEXP0001 // Experimental in Microsoft.Extensions.Http.Resilience 10.x: the supported way to opt one client out of the defaults.
+        builder.Services.AddHttpClient(ConfigureJwtBearer.BackchannelClient, client => client.Timeout = ConfigureJwtBearer.BackchannelTimeout)
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        builder.Services.AddExceptionHandler<IdentityUnavailableHandler>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.ConfigureOptions<ConfigureJwtBearer>();
 
