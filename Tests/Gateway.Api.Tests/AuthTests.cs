@@ -44,35 +44,31 @@ public class AuthTests : IAsyncLifetime
     public static TheoryData<string, string, string> BadTokens()
     {
         var parts = Identity.AdminToken().Split('.');
-        var foreignKey = TestIdentity.NewKey();
+        var tamperedPayload = Base64UrlEncoder.Encode(Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1])).Replace("admin-1", "admin-2"));
+        var foreignKey = new SigningCredentials(TestIdentity.NewKey(), SecurityAlgorithms.RsaSha256);
+        var publicKeyAsSecret = new SigningCredentials(
+            new SymmetricSecurityKey(Identity.PublicKeyPem()) { KeyId = Identity.SigningKey.KeyId }, SecurityAlgorithms.HmacSha256);
+        const string evil = "https://evil.example/";
+
         return new()
         {
             { "expired", Expired(), "The access token has expired." },
-            { "wrong audience", Identity.Token("admin-1", ["admin"], token => token.Audience = "another-api"), "The access token was issued for another audience." },
-            { "another issuer, its own key", Identity.Token("admin-1", ["admin"], token =>
-                {
-                    token.Issuer = "https://evil.example/";
-                    token.SigningCredentials = new SigningCredentials(foreignKey, SecurityAlgorithms.RsaSha256);
-                }), Untrusted },
-            { "another issuer, the trusted key", Identity.Token("admin-1", ["admin"], token => token.Issuer = "https://evil.example/"), Untrusted },
-            { "a key the identity service does not publish", Identity.Token("admin-1", ["admin"], token =>
-                token.SigningCredentials = new SigningCredentials(foreignKey, SecurityAlgorithms.RsaSha256)), UnknownKey },
-            { "alg none", Identity.Token("admin-1", ["admin"], token => token.SigningCredentials = null), BadSignature },
-            { "alg none, signature kept", Unsigned(parts[1]) + parts[2], UnknownKey },
-            { "HS256 with the public key as secret", Identity.Token("admin-1", ["admin"], token =>
-                token.SigningCredentials = new SigningCredentials(
-                    new SymmetricSecurityKey(Identity.PublicKeyPem()) { KeyId = Identity.SigningKey.KeyId }, SecurityAlgorithms.HmacSha256)), BadSignature },
-            { "tampered payload", $"{parts[0]}.{Base64UrlEncoder.Encode(Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1])).Replace("admin-1", "admin-2"))}.{parts[2]}", BadSignature },
-            { "tampered signature", $"{parts[0]}.{parts[1]}.{Flip(parts[2])}", BadSignature },
+            { "wrong audience", Admin(token => token.Audience = "another-api"), "The access token was issued for another audience." },
+            { "another issuer, its own key", Admin(token => (token.Issuer, token.SigningCredentials) = (evil, foreignKey)), Untrusted },
+            { "another issuer, the trusted key", Admin(token => token.Issuer = evil), Untrusted },
+            { "a key the identity service does not publish", Admin(token => token.SigningCredentials = foreignKey), UnknownKey },
+            { "alg none", Admin(token => token.SigningCredentials = null), BadSignature },
+            { "alg none, signature kept", $"{Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"at+jwt\"}")}.{parts[1]}.{parts[2]}", UnknownKey },
+            { "HS256 with the public key as secret", Admin(token => token.SigningCredentials = publicKeyAsSecret), BadSignature },
+            { "tampered payload", $"{parts[0]}.{tamperedPayload}.{parts[2]}", BadSignature },
+            { "tampered signature", $"{parts[0]}.{parts[1]}.{(parts[2][0] == 'A' ? 'B' : 'A')}{parts[2][1..]}", BadSignature },
             { "no signature", $"{parts[0]}.{parts[1]}.", BadSignature },
-            { "identity token, not an access token", Identity.Token("admin-1", ["admin"], token => token.TokenType = "JWT"), "The token is not an access token." },
-            { "no expiry", Identity.Token("admin-1", ["admin"], token => token.Expires = null), "The access token has no expiry." },
+            { "identity token, not an access token", Admin(token => token.TokenType = "JWT"), "The token is not an access token." },
+            { "no expiry", Admin(token => token.Expires = null), "The access token has no expiry." },
             { "not a JWT", "not-a-jwt", "The access token is not a well-formed JWT." },
         };
 
-        static string Unsigned(string payload) => $"{Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"at+jwt\"}")}.{payload}.";
-
-        static string Flip(string signature) => (signature[0] == 'A' ? 'B' : 'A') + signature[1..];
+        static string Admin(Action<SecurityTokenDescriptor> change) => Identity.Token("admin-1", ["admin"], change);
     }
 
     [Theory]

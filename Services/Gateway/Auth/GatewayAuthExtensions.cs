@@ -30,7 +30,8 @@ public static class GatewayAuthExtensions
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
 
-        // What YARP's AddConfigFilter<T>() and AddTransforms<T>() register, here so the proxy's set-up stays in one place.
+        // What YARP's AddConfigFilter<T>() and AddTransforms<T>() register; here, so all that auth adds to the proxy is in
+        // this folder.
         builder.Services.AddSingleton<IProxyConfigFilter, DefaultAuthorizationPolicy>();
         builder.Services.AddSingleton<ITransformProvider, IdentityHeaders>();
     }

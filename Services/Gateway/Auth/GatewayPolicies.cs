@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 namespace Gateway.Api.Auth;
 
 // The authorization policies a route names in its "AuthorizationPolicy" (YARP's route field). "anonymous" is YARP's own
-// (no check at all); a route that names none gets Authenticated (DefaultAuthorizationPolicy).
+// name for no check at all, so no policy here may take it; a route that names none gets Authenticated
+// (DefaultAuthorizationPolicy).
 public static class GatewayPolicies
 {
-    public const string Anonymous = "anonymous";
     public const string Authenticated = "authenticated";
     public const string Customer = "customer";
     public const string Admin = "admin";
