@@ -48,6 +48,10 @@ public sealed class KestrelGateway : IAsyncLifetime
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
         AdminClient = new HttpClient { BaseAddress = Client.BaseAddress };
         AdminClient.DefaultRequestHeaders.Authorization = new("Bearer", TestIdentity.Shared.AdminToken());
+
+        // Ready means able to check tokens: the first one fetches Identity's keys (and JIT-compiles the token stack),
+        // which is no part of what the tests time out on.
+        (await AdminClient.GetAsync("/api/catalog/items")).EnsureSuccessStatusCode();
     }
 
     public async Task DisposeAsync()
