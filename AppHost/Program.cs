@@ -30,10 +30,16 @@ var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
     .WithReference(cache).WaitFor(cache);
 
 // The single public entry: a fixed port on this machine (Gateway:Port, default 5000); deployed, the ingress owns the port.
-builder.AddService<Projects.Gateway_Api>("gateway")
+var gateway = builder.AddService<Projects.Gateway_Api>("gateway")
     .WithEndpoint("http", endpoint => endpoint.Port = builder.ExecutionContext.IsRunMode ? builder.Configuration.GetValue("Gateway:Port", 5000) : null)
     .WithExternalHttpEndpoints()
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(identity).WaitFor(identity);
+
+// Tokens are requested at the gateway, so its URL is the issuer: Identity writes it into every token whichever way the
+// request came in, and the gateway accepts no other (it reads the keys from identity through service discovery).
+var issuer = gateway.GetEndpoint("http");
+identity.WithEnvironment("Identity__Issuer", issuer);
+gateway.WithEnvironment("Gateway__Auth__Issuer", issuer);
 
 builder.Build().Run();

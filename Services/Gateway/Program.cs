@@ -1,3 +1,4 @@
+using Gateway.Api.Auth;
 using Gateway.Api.Extensions;
 using Gateway.Api.Http;
 
@@ -17,6 +18,9 @@ app.UseStatusCodePages();
 
 // Before routing: CONNECT, TRACE and unknown methods are refused here and never reach a backend.
 app.UseStandardMethodsOnly();
+
+// Validates the access token and applies the route's policy (401/403 problems); later middleware sees the user.
+app.UseGatewayAuth();
 
 app.MapDefaultEndpoints();
 app.MapGateway();

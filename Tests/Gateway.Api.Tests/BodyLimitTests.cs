@@ -12,10 +12,13 @@ public class BodyLimitTests(KestrelGateway gateway) : IClassFixture<KestrelGatew
     const int Limit = 1024 * 1024;
     static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
+    // Writes to the catalog need the admin role; these tests are about bodies, so they come with an admin token.
+    static string Admin => TestIdentity.Shared.AdminAuthorizationLine();
+
     [Fact]
     public async Task Forwards_a_body_at_the_limit()
     {
-        var response = await gateway.Client.PostAsync("/api/catalog/echo", new ByteArrayContent(new byte[Limit]));
+        var response = await gateway.AdminClient.PostAsync("/api/catalog/echo", new ByteArrayContent(new byte[Limit]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"\"length\":{Limit}", await response.Content.ReadAsStringAsync());
@@ -26,7 +29,7 @@ public class BodyLimitTests(KestrelGateway gateway) : IClassFixture<KestrelGatew
     [InlineData(32 * 1024 * 1024)]
     public async Task Refuses_a_declared_length_over_the_limit_with_a_413_naming_it(int length)
     {
-        var head = $"POST /api/catalog/echo HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n\r\n";
+        var head = $"POST /api/catalog/echo HTTP/1.1\r\nHost: localhost\r\n{Admin}Connection: close\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n\r\n";
         var request = Encoding.ASCII.GetBytes(head).Concat(new byte[length]).ToArray();
 
         var response = await RawHttp.SendAsync(gateway.Port, request, Timeout);
@@ -38,7 +41,7 @@ public class BodyLimitTests(KestrelGateway gateway) : IClassFixture<KestrelGatew
     public async Task Refuses_a_chunked_body_that_grows_past_the_limit_with_a_413()
     {
         var request = new MemoryStream();
-        request.Write(Encoding.ASCII.GetBytes("POST /api/catalog/echo HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n"));
+        request.Write(Encoding.ASCII.GetBytes($"POST /api/catalog/echo HTTP/1.1\r\nHost: localhost\r\n{Admin}Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n"));
         var chunk = new byte[64 * 1024];
         for (var sent = 0; sent <= Limit; sent += chunk.Length)
         {
@@ -60,7 +63,7 @@ public class BodyLimitTests(KestrelGateway gateway) : IClassFixture<KestrelGatew
         // (400) and also treats the half-close as the client leaving, so the answer may never be written; on the
         // gateway's side the request then ends as 499. Either way: the client's fault, never a 502.
         var response = await RawHttp.SendAsync(gateway.Port,
-            "POST /api/catalog/echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{\"name\":\"short\"}", halfClose: true);
+            $"POST /api/catalog/echo HTTP/1.1\r\nHost: localhost\r\n{Admin}Content-Length: 100\r\n\r\n{{\"name\":\"short\"}}", halfClose: true);
 
         var status = await gateway.NextCompletedAsync("/api/catalog/echo");
         Assert.Contains(status, new[] { 400, 499 });
@@ -74,7 +77,7 @@ public class BodyLimitTests(KestrelGateway gateway) : IClassFixture<KestrelGatew
     public async Task Answers_malformed_chunks_with_a_400()
     {
         var response = await RawHttp.SendAsync(gateway.Port,
-            "POST /api/catalog/echo HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
+            $"POST /api/catalog/echo HTTP/1.1\r\nHost: localhost\r\n{Admin}Connection: close\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
 
         AssertBadRequest(response);
     }
@@ -82,7 +85,7 @@ public class BodyLimitTests(KestrelGateway gateway) : IClassFixture<KestrelGatew
     [Fact]
     public async Task Leaves_broken_json_to_the_backend_which_answers_400()
     {
-        var response = await gateway.Client.PostAsync("/api/catalog/items",
+        var response = await gateway.AdminClient.PostAsync("/api/catalog/items",
             new StringContent("{\"name\": ", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -93,8 +96,9 @@ public class BodyLimitTests(KestrelGateway gateway) : IClassFixture<KestrelGatew
     {
         await using var backend = await StubCatalog.StartAsync();
         await using var small = new GatewayFactory(backend.Url);
-        small.Settings["ReverseProxy:Routes:catalog:MaxRequestBodySize"] = "100";
+        small.Settings["ReverseProxy:Routes:catalog-write:MaxRequestBodySize"] = "100";
         var client = small.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestIdentity.Shared.AdminToken());
 
         var ok = await client.PostAsync("/api/catalog/echo", new ByteArrayContent(new byte[100]));
         var tooLarge = await client.PostAsync("/api/catalog/echo", new ByteArrayContent(new byte[101]));

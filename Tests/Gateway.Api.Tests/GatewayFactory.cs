@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gateway.Api.Tests;
 
 // The real gateway Program, pointed through service discovery (services:catalog:http:N, exactly as the AppHost
-// injects it) at stand-in catalog replicas. In memory by default; on Kestrel (a real loopback port) for tests that
+// injects it) at stand-in catalog replicas, and at the shared TestIdentity for its keys. In memory by default; on Kestrel (a real loopback port) for tests that
 // must send what HttpClient refuses to, or that exercise Kestrel's own limits.
 sealed class GatewayFactory(params string[] catalogReplicaUrls) : WebApplicationFactory<Program>
 {
@@ -46,6 +46,8 @@ sealed class GatewayFactory(params string[] catalogReplicaUrls) : WebApplication
         {
             builder.UseSetting($"services:catalog:http:{i}", catalogReplicaUrls[i]);
         }
+        builder.UseSetting("services:identity:http:0", TestIdentity.Shared.Url);
+        builder.UseSetting("Gateway:Auth:Issuer", TestIdentity.Issuer);
         // YARP's default policy picks replicas at random; taking turns makes the spread testable.
         builder.UseSetting("ReverseProxy:Clusters:catalog:LoadBalancingPolicy", "RoundRobin");
         foreach (var (key, value) in Settings)

@@ -4,9 +4,10 @@ using CsCheck;
 namespace Gateway.Api.Tests;
 
 // Generated malformed requests at a gateway on a real Kestrel port: every method (CONNECT, TRACE, garbage tokens),
-// encoded traversal and NULs in paths, huge or invalid headers, broken JSON, oversized and lying bodies. Every answer
-// must be a 4xx (or a correct 2xx/3xx), never a 5xx, also for requests whose client left before the answer, and
-// /health must answer 200 afterwards. Deterministic: a fixed CsCheck seed, so a failure reproduces.
+// valid, missing and broken access tokens, encoded traversal and NULs in paths, huge or invalid headers, broken JSON,
+// oversized and lying bodies. Every answer must be a 4xx (or a correct 2xx/3xx), never a 5xx, also for requests whose
+// client left before the answer, and /health must answer 200 afterwards. Deterministic: a fixed CsCheck seed, so a
+// failure reproduces.
 public class GatewayFuzzTests(KestrelGateway gateway) : IClassFixture<KestrelGateway>
 {
     const ulong Seed = 20261202;
@@ -36,6 +37,15 @@ public class GatewayFuzzTests(KestrelGateway gateway) : IClassFixture<KestrelGat
         "Connection: Upgrade\r\nUpgrade: websocket", "Upgrade: h2c", "X-Forwarded-For: <script>", "Host: a\r\nHost: b",
         "Content-Type: application/json", "Content-Type: \u00ff/\u00ff", "Accept: */*", "X-Unicode: \u00e9\u00e8");
 
+    // Mostly an admin's valid token, so bodies get past authorization to the proxy; also none, and broken ones that
+    // the token validation must refuse with a 401, never a 5xx.
+    static readonly Gen<string> Authorization = Gen.Frequency(
+        (6, Gen.Const(TestIdentity.Shared.AdminAuthorizationLine())),
+        (2, Gen.Const("")),
+        (2, Pick("Bearer", "Bearer ", "Bearer a.b.c", "Bearer ....", "Bearer eyJhbGciOiJub25lIn0.e30.", "Basic dXNlcjpwYXNz",
+                "Bearer " + new string('A', 8000), "bearer x", "Bearer \u00e9.\u00e9.\u00e9")
+            .Select(value => $"Authorization: {value}\r\n")));
+
     // (body bytes, Content-Length to declare or null for chunked framing as given, half-close after sending)
     static readonly Gen<(byte[] Body, string Framing, bool HalfClose)> Body = Gen.Frequency(
         (6, Gen.Const((Array.Empty<byte>(), "", false))),
@@ -49,10 +59,10 @@ public class GatewayFuzzTests(KestrelGateway gateway) : IClassFixture<KestrelGat
         (1, Gen.Const((new byte[0], "Content-Length: 33554432\r\n", true))));
 
     static readonly Gen<FuzzCase> Case =
-        Gen.Select(Method, Path, Header.Array[0, 3], Body, Pick("HTTP/1.1", "HTTP/1.0", "HTTP/9.9", "HTTP/1.1 x", ""))
-            .Select((method, path, headers, body, version) =>
+        Gen.Select(Method, Path, Header.Array[0, 3], Body, Pick("HTTP/1.1", "HTTP/1.0", "HTTP/9.9", "HTTP/1.1 x", ""), Authorization)
+            .Select((method, path, headers, body, version, authorization) =>
             {
-                var head = new StringBuilder($"{method} {path} {version}\r\nHost: localhost\r\nConnection: close\r\n");
+                var head = new StringBuilder($"{method} {path} {version}\r\nHost: localhost\r\n{authorization}Connection: close\r\n");
                 foreach (var header in headers)
                 {
                     head.Append(header).Append("\r\n");

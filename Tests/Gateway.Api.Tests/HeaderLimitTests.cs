@@ -22,7 +22,7 @@ public class HeaderLimitTests(KestrelGateway gateway) : IClassFixture<KestrelGat
             .Replace("{many}", string.Join("\r\n", Enumerable.Range(0, 200).Select(i => $"X-Many-{i}: {i}")));
 
         var response = await RawHttp.SendAsync(gateway.Port,
-            $"POST /api/catalog/echo HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n{header}\r\n\r\n");
+            $"POST /api/catalog/echo HTTP/1.1\r\nHost: localhost\r\n{TestIdentity.Shared.AdminAuthorizationLine()}Connection: close\r\n{header}\r\n\r\n");
 
         Assert.True(status == response.Status, response.Raw);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await gateway.Client.GetAsync("/health")).StatusCode);

@@ -17,6 +17,9 @@ public sealed class KestrelGateway : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    // The same gateway with an admin's access token on every request.
+    public HttpClient AdminClient { get; private set; } = null!;
+
     // The status each finished request left on the gateway's side, also for answers nobody received (499).
     public ConcurrentQueue<(string Path, int Status)> Completed { get; } = new();
 
@@ -43,11 +46,18 @@ public sealed class KestrelGateway : IAsyncLifetime
         gateway.WithStartupFilter(new RecordCompleted(this));
         Port = gateway.Port;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+        AdminClient = new HttpClient { BaseAddress = Client.BaseAddress };
+        AdminClient.DefaultRequestHeaders.Authorization = new("Bearer", TestIdentity.Shared.AdminToken());
+
+        // Ready means able to check tokens: the first one fetches Identity's keys (and JIT-compiles the token stack),
+        // which is no part of what the tests time out on.
+        (await AdminClient.GetAsync("/api/catalog/items")).EnsureSuccessStatusCode();
     }
 
     public async Task DisposeAsync()
     {
         Client.Dispose();
+        AdminClient.Dispose();
         if (gateway is not null) await gateway.DisposeAsync();
         if (backend is not null) await backend.DisposeAsync();
     }

@@ -47,7 +47,7 @@ public class MethodTests(KestrelGateway gateway) : IClassFixture<KestrelGateway>
     public async Task Forwards_standard_methods(string method)
     {
         var response = await RawHttp.SendAsync(gateway.Port,
-            $"{method} /api/catalog/echo HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+            $"{method} /api/catalog/echo HTTP/1.1\r\nHost: localhost\r\n{TestIdentity.Shared.AdminAuthorizationLine()}Connection: close\r\nContent-Length: 0\r\n\r\n");
 
         Assert.True(200 == response.Status, response.Raw);
         if (method != "HEAD")

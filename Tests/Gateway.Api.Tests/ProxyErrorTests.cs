@@ -32,7 +32,7 @@ public class ProxyErrorTests(KestrelGateway gateway) : IClassFixture<KestrelGate
         {
             await client.ConnectAsync(IPAddress.Loopback, gateway.Port);
             await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(
-                "POST /api/catalog/echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n{\"partial\":"));
+                $"POST /api/catalog/echo HTTP/1.1\r\nHost: localhost\r\n{TestIdentity.Shared.AdminAuthorizationLine()}Content-Length: 1000\r\n\r\n{{\"partial\":"));
             await client.GetStream().FlushAsync();
             client.Client.LingerState = new LingerOption(true, 0); // close with a reset, as a killed client does
         }

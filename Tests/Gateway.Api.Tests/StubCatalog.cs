@@ -41,6 +41,11 @@ sealed class StubCatalog(WebApplication app) : IAsyncDisposable
             return Results.Json(new { method = request.Method, length });
         });
 
+        // The headers that arrived after the gateway, for any service's path: also the stand-in for services that do
+        // not exist yet (a test routes /api/orders here).
+        app.Map("/api/{service}/headers", (HttpRequest request) =>
+            Results.Json(request.Headers.ToDictionary(header => header.Key, header => header.Value.ToArray(), StringComparer.OrdinalIgnoreCase)));
+
         // Never answers until the gateway gives up (a hung backend, for the timeout mapping).
         app.MapGet("/api/catalog/hang", async (HttpContext context) =>
         {

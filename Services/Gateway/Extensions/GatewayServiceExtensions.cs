@@ -1,3 +1,4 @@
+using Gateway.Api.Auth;
 using Gateway.Api.Proxy;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -20,6 +21,8 @@ public static class GatewayServiceExtensions
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<DefaultRequestBodyLimit>()
             .AddServiceDiscoveryDestinationResolver();
+
+        builder.AddGatewayAuth();
     }
 
     public static WebApplication MapGateway(this WebApplication app)
