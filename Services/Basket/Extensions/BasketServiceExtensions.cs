@@ -13,6 +13,7 @@ public static class BasketServiceExtensions
         // Redis is the basket store, not an optimisation: Aspire's client integration with its health check and tracing.
         builder.AddRedisClient("cache");
         builder.Services.AddSingleton<RedisBasketRepository>();
+        builder.Services.AddExceptionHandler<RedisUnavailableExceptionHandler>();
 
         builder.Services.AddOptions<BasketOptions>()
             .BindConfiguration(BasketOptions.SectionName)
