@@ -32,4 +32,20 @@ public sealed class CatalogUnavailableTests(BasketFixture fixture)
         using var delete = await client.DeleteAsync("/api/basket");
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
     }
+
+    [Theory]
+    [InlineData(500, """{"title":"boom"}""")]
+    [InlineData(200, "null")]
+    [InlineData(200, "{\"not\":\"a list\"}")]
+    public async Task A_catalog_that_answers_with_an_error_or_nonsense_is_service_unavailable(int statusCode, string json)
+    {
+        await using var catalog = await StubCatalog.StartAnsweringAsync(statusCode, json);
+        await using var app = new BasketApiFactory(fixture.Redis.ConnectionString, catalog.Url);
+        using var client = app.CreateClientFor(BasketFixture.NewUserId());
+
+        using var response = await client.PutBasketAsync((1, 1));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        (await response.ReadProblemAsync()).Dispose();
+    }
 }

@@ -25,7 +25,7 @@ public sealed class CatalogClient(HttpClient http)
                     $"/api/catalog/items/by?{string.Join('&', chunk.Select(id => $"ids={id}"))}",
                     BasketJsonContext.Default.ListCatalogProduct,
                     cancellationToken);
-                existing.UnionWith(products!.Select(p => p.Id));
+                existing.UnionWith((products ?? throw new JsonException("The catalog answered null.")).Select(p => p.Id));
             }
         }
         // HttpRequestException: unreachable or an error status; ExecutionRejectedException: Polly's timeout or open
