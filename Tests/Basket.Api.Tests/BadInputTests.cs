@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json;
+using Microsoft.Extensions.Options;
 
 namespace Basket.Api.Tests;
 
@@ -130,6 +130,35 @@ public sealed class BadInputTests(BasketFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
         using var problem = await rejected.ReadProblemAsync();
         Assert.Contains("between 1 and 5", problem.RootElement.GetProperty("errors").GetProperty("items[0].quantity")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_basket_with_more_lines_than_one_catalog_lookup_takes_is_checked_in_several()
+    {
+        await using var app = new BasketApiFactory(fixture.Redis.ConnectionString, fixture.CatalogUrl);
+        app.Settings["Basket:MaxLines"] = "150";
+        using var client = app.CreateClientFor(BasketFixture.NewUserId());
+        var lines = Enumerable.Range(1, 150).Select(id => (id, 1)).ToArray();
+
+        using var accepted = await client.PutBasketAsync(lines);
+        using var rejected = await client.PutBasketAsync([.. lines[..149], (StubCatalog.KnownProducts + 1, 1)]);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        using var problem = await rejected.ReadProblemAsync();
+        Assert.Equal(["items[149].productId"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [Theory]
+    [InlineData("Basket:Expiry", "00:00:00")]
+    [InlineData("Basket:MaxQuantity", "0")]
+    [InlineData("Basket:MaxLines", "-1")]
+    public async Task An_invalid_basket_setting_stops_start_up(string key, string value)
+    {
+        await using var app = new BasketApiFactory(fixture.Redis.ConnectionString, fixture.CatalogUrl);
+        app.Settings[key] = value;
+
+        Assert.Throws<OptionsValidationException>(() => app.Server);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CloudNative.ServiceDefaults.Gateway;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ sealed class BasketApiFactory(string redisConnectionString, string catalogUrl, s
     public HttpClient CreateClientFor(string userId)
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-User-Id", userId);
+        client.DefaultRequestHeaders.Add(GatewayHeaders.UserId, userId);
         return client;
     }
 }
