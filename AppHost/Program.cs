@@ -29,12 +29,18 @@ var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
     .WithReference(catalogDb).WaitFor(catalogDb)
     .WithReference(cache).WaitFor(cache);
 
+// Baskets live in the cache; their products are checked against the catalog.
+var basket = builder.AddService<Projects.Basket_Api>("basket")
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(catalog).WaitFor(catalog);
+
 // The single public entry: a fixed port on this machine (Gateway:Port, default 5000); deployed, the ingress owns the port.
 var gateway = builder.AddService<Projects.Gateway_Api>("gateway")
     .WithEndpoint("http", endpoint => endpoint.Port = builder.ExecutionContext.IsRunMode ? builder.Configuration.GetValue("Gateway:Port", 5000) : null)
     .WithExternalHttpEndpoints()
     .WithReference(catalog).WaitFor(catalog)
-    .WithReference(identity).WaitFor(identity);
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(basket);
 
 // Tokens are requested at the gateway, so its URL is the issuer: Identity writes it into every token whichever way the
 // request came in, and the gateway accepts no other (it reads the keys from identity through service discovery).

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Catalog.Api.Infrastructure;
+using Catalog.Api.Model;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,52 @@ public class CatalogApiValidationTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("Production", "")]
+    [InlineData("Development", "")]
+    public async Task Items_by_ids_without_ids_is_a_validation_problem(string environment, string query)
+    {
+        await using var factory = new CatalogApiFactory(environment);
+        var client = factory.CreateClient();
+
+        var response = await client.GetAsync($"/api/catalog/items/by{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("ids", out _));
+    }
+
+    [Fact]
+    public async Task Items_by_more_ids_than_a_page_holds_is_a_validation_problem()
+    {
+        await using var factory = new CatalogApiFactory("Production");
+        var client = factory.CreateClient();
+        var query = string.Join('&', Enumerable.Range(1, PaginationRequest.MaxPageSize + 1).Select(id => $"ids={id}"));
+
+        var response = await client.GetAsync($"/api/catalog/items/by?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("ids", out _));
+    }
+
+    [Theory]
+    [InlineData("Production", "?ids=abc")]
+    [InlineData("Production", "?ids=")]
+    [InlineData("Production", "?ids=1&ids=99999999999")]
+    [InlineData("Development", "?ids=abc")]
+    public async Task Unparsable_ids_are_a_bad_request_problem_not_a_500(string environment, string query)
+    {
+        await using var factory = new CatalogApiFactory(environment);
+        var client = factory.CreateClient();
+
+        var response = await client.GetAsync($"/api/catalog/items/by{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Serves_an_openapi_document_describing_the_catalog_api()
     {
@@ -58,6 +105,8 @@ public class CatalogApiValidationTests
         var list = paths.GetProperty("/api/catalog/items").GetProperty("get");
         Assert.Equal(["pageSize", "pageIndex"], list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.True(paths.TryGetProperty("/api/catalog/items/{id}", out _));
+        var byIds = paths.GetProperty("/api/catalog/items/by").GetProperty("get");
+        Assert.Equal(["ids"], byIds.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 
     sealed class CatalogApiFactory(string environment) : WebApplicationFactory<Program>

@@ -12,6 +12,7 @@ public class CatalogJsonContextTests
     [Theory]
     [InlineData(typeof(PaginatedItems<CatalogItem>))]
     [InlineData(typeof(CatalogItem))]
+    [InlineData(typeof(List<CatalogItem>))]
     [InlineData(typeof(CatalogBrand))]
     [InlineData(typeof(CatalogType))]
     [InlineData(typeof(ProblemDetails))]

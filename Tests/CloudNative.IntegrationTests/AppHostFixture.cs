@@ -10,7 +10,7 @@ namespace CloudNative.IntegrationTests;
 public sealed class AppHostFixture : IAsyncLifetime
 {
     public static readonly string[] BackingServices = ["postgres", "catalogdb", "identitydb", "cache", "kafka"];
-    public static readonly string[] Services = ["identity", "catalog", "gateway"];
+    public static readonly string[] Services = ["identity", "catalog", "basket", "gateway"];
 
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
 

@@ -1,6 +1,7 @@
 namespace CloudNative.IntegrationTests;
 
 /// <summary>Its own app, since it disposes it: afterwards no process it started may be left, DCP's included.</summary>
+[Collection(ShutdownCollection.Name)]
 public sealed class ShutdownTests
 {
     private static readonly TimeSpan s_cleanupTimeout = TimeSpan.FromSeconds(60);
@@ -33,4 +34,14 @@ public sealed class ShutdownTests
 
         Assert.True(alive.Count == 0, "Still running after dispose:\n" + string.Join('\n', alive));
     }
+}
+
+/// <summary>
+/// Runs after the other collections, never beside them: two AppHosts booting at once on a small machine (each with
+/// its services, Postgres, Redis and Kafka) pushed both past their start timeout.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ShutdownCollection
+{
+    public const string Name = "Shutdown";
 }

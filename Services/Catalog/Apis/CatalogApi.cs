@@ -23,6 +23,11 @@ public static class CatalogApi
             .WithSummary("Get a catalog item")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapGet("/items/by", GetItemsByIds)
+            .WithName("GetItemsByIds")
+            .WithSummary("Get catalog items by their ids")
+            .WithDescription("Returns the items among the given ids that exist, in id order; ids that match no item are left out.");
+
         return app;
     }
 
@@ -65,6 +70,25 @@ public static class CatalogApi
         return item is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Catalog item not found", detail: $"No catalog item has id {id}.")
             : TypedResults.Ok(item);
+    }
+
+    public static async Task<Results<Ok<List<CatalogItem>>, ValidationProblem>> GetItemsByIds(
+        [AsParameters] ItemsByIdsRequest request,
+        CatalogContext context,
+        CancellationToken cancellationToken)
+    {
+        if (!request.TryValidate(out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        // Not cached: the combinations of ids are too many for entries to be reused, and the lookup is one indexed query.
+        var items = await WithBrandAndType(context.CatalogItems)
+            .Where(ci => request.Ids.Contains(ci.Id))
+            .OrderBy(ci => ci.Id)
+            .ToListAsync(cancellationToken);
+
+        return TypedResults.Ok(items);
     }
 
     static async Task<PaginatedItems<CatalogItem>> LoadPageAsync(CatalogContext context, PaginationRequest request, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ namespace Catalog.Api.Serialization;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(PaginatedItems<CatalogItem>))]
 [JsonSerializable(typeof(CatalogItem))]
+[JsonSerializable(typeof(List<CatalogItem>))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 internal partial class CatalogJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CloudNative.ServiceDefaults.Gateway;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
@@ -8,10 +9,11 @@ namespace Gateway.Api.Auth;
 // every route, whatever a client sent under these names is removed, and they are set from the validated token only.
 public sealed class IdentityHeaders : ITransformProvider
 {
-    public const string UserId = "X-User-Id";
+    // Named once, in ServiceDefaults, for the gateway and the services that read them.
+    public const string UserId = GatewayHeaders.UserId;
 
     // The caller's roles, comma-separated.
-    public const string UserRoles = "X-User-Roles";
+    public const string UserRoles = GatewayHeaders.UserRoles;
 
     static readonly string[] Names = [UserId, UserRoles];
 

@@ -1,0 +1,19 @@
+using Basket.Api.Apis;
+using Basket.Api.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+// Unhandled exceptions and bare error status codes (e.g. a body that does not bind) become problem details.
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+app.MapDefaultEndpoints();
+app.MapBasketApi();
+
+app.Run();
