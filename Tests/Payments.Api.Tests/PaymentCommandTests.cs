@@ -2,10 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CloudNative.Contracts;
-using CloudNative.Messaging.Consuming;
-using CloudNative.Messaging.Envelope;
 using CloudNative.ServiceTests;
-using Confluent.Kafka;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Payments.Api.Handlers;
@@ -52,7 +49,7 @@ public sealed class PaymentCommandTests(PaymentsServiceFixture fixture)
         var command = new AuthorizePayment(orderId, "bob", 80m, "EUR");
 
         // Eight handlers at once, as replicas racing after a rebalance or a saga re-sending would run them.
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => HandleDirectlyAsync<AuthorizePayment, AuthorizePaymentHandler>(command))));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => DirectHandling.HandleAsync<PaymentsContext, AuthorizePayment, AuthorizePaymentHandler>(fixture.Services, Topics.PaymentCommands, command))));
 
         Assert.Equal(1, fixture.Provider.Authorizations(orderId));
         await using var scope = fixture.Services.CreateAsyncScope();
@@ -181,22 +178,4 @@ public sealed class PaymentCommandTests(PaymentsServiceFixture fixture)
 
     private async Task<JsonElement> GetPaymentAsync(Guid orderId) =>
         await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/payments/{orderId}");
-
-    // What the consumer host does around a handler, minus the inbox: a scope, a transaction, save, commit.
-    private async Task HandleDirectlyAsync<TMessage, THandler>(TMessage message)
-        where THandler : IMessageHandler<TMessage>
-    {
-        await using var scope = fixture.Services.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<PaymentsContext>();
-        var envelope = EventEnvelope.Create("test", DateTimeOffset.UtcNow, causedBy: null);
-        await context.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-        {
-            context.ChangeTracker.Clear();
-            await using var transaction = await context.Database.BeginTransactionAsync(ct);
-            await scope.ServiceProvider.GetRequiredService<THandler>()
-                .HandleAsync(message, new MessageContext(envelope, null, new TopicPartitionOffset(Topics.PaymentCommands, 0, 0), 1), ct);
-            await context.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }, CancellationToken.None);
-    }
 }
