@@ -1,8 +1,6 @@
-using Catalog.Api.Caching;
 using Catalog.Api.Infrastructure;
 using Catalog.Api.Stock;
 using CloudNative.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Extensions;
 
@@ -19,9 +17,5 @@ static class StockMessagingExtensions
             .AddConsumer<CatalogContext>(ConsumerGroup, [Topics.CatalogCommands], handlers => handlers
                 .AddHandler<ReserveStock, ReserveStockHandler>()
                 .AddHandler<ReleaseStock, ReleaseStockHandler>());
-
-        builder.Services.AddSingleton<CatalogItemsCacheInvalidator>();
-        builder.Services.ConfigureDbContext<CatalogContext>((services, options) =>
-            options.AddInterceptors(services.GetRequiredService<CatalogItemsCacheInvalidator>()));
     }
 }

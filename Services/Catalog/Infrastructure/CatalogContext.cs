@@ -15,7 +15,7 @@ public class CatalogContext(DbContextOptions<CatalogContext> options) : DbContex
     public DbSet<StockReservation> StockReservations => Set<StockReservation>();
 
     // Set by writes the change tracker does not see (ExecuteUpdate on stock); CatalogItemsCacheInvalidator
-    // takes it once the transaction commits.
+    // takes it once the transaction commits. One left behind by a rolled-back attempt costs one extra invalidation.
     internal bool ItemsChanged { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
