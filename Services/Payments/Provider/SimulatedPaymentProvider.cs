@@ -37,8 +37,8 @@ sealed class SimulatedPaymentProvider(IOptionsMonitor<PaymentProviderOptions> op
             await Task.Delay(settings.Latency, time, cancellationToken);
         }
 
-        var call = settings.FailuresPerOrder > 0 ? callsPerOrder.AddOrUpdate(orderId, 1, static (_, n) => n + 1) : 0;
-        if (call <= settings.FailuresPerOrder && call > 0 || Random.Shared.NextDouble() < settings.FailureRate)
+        var outage = settings.FailuresPerOrder > 0 && callsPerOrder.AddOrUpdate(orderId, 1, static (_, n) => n + 1) <= settings.FailuresPerOrder;
+        if (outage || Random.Shared.NextDouble() < settings.FailureRate)
         {
             throw new PaymentProviderUnavailableException($"The payment provider did not answer for order {orderId}.");
         }
