@@ -29,8 +29,8 @@ sealed class ReserveStockHandler(CatalogContext context, IOutbox outbox, TimePro
         context.StockReservations.Add(reservation);
 
         // One line per product, taken in id order: two orders locking the same rows lock them in the same order,
-        // so they queue behind each other instead of deadlocking.
-        var requested = message.Lines
+        // so they queue behind each other instead of deadlocking. JSON without "lines" is an order with none.
+        var requested = (message.Lines ?? [])
             .GroupBy(l => l.ProductId)
             .Select(g => (ProductId: g.Key, Quantity: g.Sum(l => (long)l.Quantity)))
             .OrderBy(l => l.ProductId)
