@@ -10,13 +10,19 @@ builder.AddLocalProcessFallback();
 var postgres = builder.AddPostgres("postgres").WithDataVolume("cloudnative-postgres-data");
 var catalogDb = postgres.AddDatabase("catalogdb");
 var identityDb = postgres.AddDatabase("identitydb");
+var paymentsDb = postgres.AddDatabase("paymentsdb");
 
 var cache = builder.AddRedis("cache");
 
+// The checkout saga's topics (Services/Contracts/Topics.cs), and a dead-letter topic for each one a service consumes.
 var kafka = builder.AddKafka("kafka")
+    .WithTopic("catalog-commands", partitions: 3)
     .WithTopic("catalog-events", partitions: 3)
     .WithTopic("order-events", partitions: 3)
-    .WithTopic("payment-commands", partitions: 3);
+    .WithTopic("payment-commands", partitions: 3)
+    .WithTopic("payment-events", partitions: 3)
+    .WithTopic("catalog-commands.dlt", partitions: 1)
+    .WithTopic("payment-commands.dlt", partitions: 1);
 
 // Services. Identity seeds its demo users (Development) and its service client from generated secrets.
 var identity = builder.AddService<Projects.Identity_Api>("identity")
@@ -27,7 +33,14 @@ var identity = builder.AddService<Projects.Identity_Api>("identity")
 
 var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
     .WithReference(catalogDb).WaitFor(catalogDb)
-    .WithReference(cache).WaitFor(cache);
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(kafka).WaitFor(kafka);
+
+// Internal: consumes payment commands only; two replicas share the consumer group (the provider's faults: Payments:Provider).
+builder.AddService<Projects.Payments_Api>("payments")
+    .WithReference(paymentsDb).WaitFor(paymentsDb)
+    .WithReference(kafka).WaitFor(kafka)
+    .WithReplicas(2);
 
 // Baskets live in the cache; their products are checked against the catalog.
 var basket = builder.AddService<Projects.Basket_Api>("basket")

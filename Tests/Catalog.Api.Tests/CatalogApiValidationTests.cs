@@ -114,9 +114,11 @@ public class CatalogApiValidationTests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment(environment);
-            // Nothing listens on port 1: any test that reached Postgres or Redis would fail loudly.
+            // Nothing listens on port 1: any test that reached Postgres or Redis would fail loudly (the Kafka consumer and
+            // outbox relay only keep retrying in the background).
             builder.UseSetting("ConnectionStrings:catalogdb", "Host=127.0.0.1;Port=1;Database=catalogdb;Timeout=1");
             builder.UseSetting("ConnectionStrings:cache", "127.0.0.1:1,connectTimeout=100");
+            builder.UseSetting("ConnectionStrings:kafka", "127.0.0.1:1");
             builder.ConfigureServices(services =>
                 services.RemoveAll<IHostedService>(d => d.ImplementationType == typeof(CatalogDbInitializer)));
         }

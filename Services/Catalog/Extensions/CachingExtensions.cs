@@ -1,4 +1,5 @@
 using Catalog.Api.Caching;
+using Catalog.Api.Infrastructure;
 using Catalog.Api.Serialization;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -44,5 +45,10 @@ static class CachingExtensions
                 };
             })
             .AddSerializerFactory(new JsonContextHybridCacheSerializerFactory(CatalogJsonContext.Default));
+
+        // Writers need not remember the cache: a committed change to items drops the cached reads.
+        builder.Services.AddSingleton<CatalogItemsCacheInvalidator>();
+        builder.Services.ConfigureDbContext<CatalogContext>((services, options) =>
+            options.AddInterceptors(services.GetRequiredService<CatalogItemsCacheInvalidator>()));
     }
 }

@@ -17,6 +17,7 @@ public static class CatalogServiceExtensions
             .WithTracing(tracing => tracing.AddSource(CatalogDbInitializer.ActivitySourceName));
 
         builder.AddCatalogCache();
+        builder.AddStockMessaging();
 
         // Inserted first so the source-generated metadata wins; the framework's resolvers stay behind it.
         builder.Services.ConfigureHttpJsonOptions(options =>

@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using Catalog.Api.Caching;
 using Catalog.Api.Infrastructure.Seed;
 using CloudNative.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Hybrid;
 
 namespace Catalog.Api.Infrastructure;
 
@@ -13,7 +11,6 @@ namespace Catalog.Api.Infrastructure;
 sealed class CatalogDbInitializer(
     IServiceScopeFactory scopeFactory,
     CatalogContextSeed seed,
-    HybridCache cache,
     ILogger<CatalogDbInitializer> logger) : IHostedService
 {
     public const string ActivitySourceName = "Catalog.Api.DbInitializer";
@@ -33,14 +30,12 @@ sealed class CatalogDbInitializer(
 
         // The execution strategy retries the whole unit on transient failures (e.g. Postgres still starting).
         var strategy = context.Database.CreateExecutionStrategy();
-        var added = await strategy.ExecuteAsync(context, MigrateAndSeedAsync, cancellationToken);
+
+        // Redis may outlive a throwaway database (process mode recreates Postgres on every run), so pages cached
+        // before a seed would be stale: CatalogItemsCacheInvalidator drops them once the seeded items commit.
+        await strategy.ExecuteAsync(context, MigrateAndSeedAsync, cancellationToken);
 
         logger.LogInformation("catalogdb migrated and seeded in {ElapsedMs} ms", stopwatch.ElapsedMilliseconds);
-
-        if (added > 0)
-        {
-            await InvalidateCacheAsync(cancellationToken);
-        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -51,19 +46,5 @@ sealed class CatalogDbInitializer(
         context.ChangeTracker.Clear();
 
         return await context.MigrateAndSeedExclusivelyAsync(MigrationLockKey, ct => seed.SeedAsync(context, ct), cancellationToken);
-    }
-
-    // Redis may outlive a throwaway database (process mode recreates Postgres on every run), so pages
-    // cached before this seed would be stale. A cache outage must not stop the service from starting.
-    async Task InvalidateCacheAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await cache.RemoveByTagAsync(CatalogCacheKeys.ItemsTag, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "Could not invalidate cached catalog items after seeding");
-        }
     }
 }
