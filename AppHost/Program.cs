@@ -10,13 +10,20 @@ builder.AddLocalProcessFallback();
 var postgres = builder.AddPostgres("postgres").WithDataVolume("cloudnative-postgres-data");
 var catalogDb = postgres.AddDatabase("catalogdb");
 var identityDb = postgres.AddDatabase("identitydb");
+var orderingDb = postgres.AddDatabase("orderingdb");
 
 var cache = builder.AddRedis("cache");
 
+// The checkout saga's topics (CloudNative.Contracts' Topics), keyed by order id. A consumer dead-letters what it cannot
+// apply to "<topic>.dlt", which must exist: one for each topic a service consumes.
 var kafka = builder.AddKafka("kafka")
+    .WithTopic("catalog-commands", partitions: 3)
     .WithTopic("catalog-events", partitions: 3)
+    .WithTopic("payment-commands", partitions: 3)
+    .WithTopic("payment-events", partitions: 3)
     .WithTopic("order-events", partitions: 3)
-    .WithTopic("payment-commands", partitions: 3);
+    .WithTopic("catalog-events.dlt", partitions: 1)
+    .WithTopic("payment-events.dlt", partitions: 1);
 
 // Services. Identity seeds its demo users (Development) and its service client from generated secrets.
 var identity = builder.AddService<Projects.Identity_Api>("identity")
@@ -29,11 +36,20 @@ var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
     .WithReference(catalogDb).WaitFor(catalogDb)
     .WithReference(cache).WaitFor(cache);
 
+// Orders are event-sourced in orderingdb; the checkout saga talks to catalog and payments over Kafka. Two replicas:
+// the outbox relay, the consumer group and the deadline sweeper are each safe to run twice.
+var ordering = builder.AddService<Projects.Ordering_Api>("ordering")
+    .WithReference(orderingDb).WaitFor(orderingDb)
+    .WithReference(kafka).WaitFor(kafka)
+    .WithReference(catalog)
+    .WithReplicas(2);
+
 // The single public entry: a fixed port on this machine (Gateway:Port, default 5000); deployed, the ingress owns the port.
 builder.AddService<Projects.Gateway_Api>("gateway")
     .WithEndpoint("http", endpoint => endpoint.Port = builder.ExecutionContext.IsRunMode ? builder.Configuration.GetValue("Gateway:Port", 5000) : null)
     .WithExternalHttpEndpoints()
     .WithReference(catalog).WaitFor(catalog)
-    .WithReference(identity).WaitFor(identity);
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(ordering);
 
 builder.Build().Run();
