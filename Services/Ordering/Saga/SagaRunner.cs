@@ -41,6 +41,11 @@ public sealed class SagaRunner(OrderingContext db, OrderStore store, IOutbox out
         var reaction = decide(order, time.GetUtcNow());
         if (reaction.Ignored)
         {
+            // An order that ended another way (e.g. a concurrent writer) needs no timer: the sweeper must not find it again.
+            if (deadline is not null && order.IsFinal)
+            {
+                db.SagaDeadlines.Remove(deadline);
+            }
             return;
         }
 
