@@ -23,6 +23,7 @@ public sealed class CheckoutBadInputTests(OrderingFixture fixture)
     [InlineData("""{"items":[null]}""", "a null item")]
     [InlineData("""{"items":[]}""", "no items")]
     [InlineData("""{}""", "no items property")]
+    [InlineData("""null""", "a JSON null (only an empty body means the basket)")]
     public async Task IsA400Problem(string body, string why)
     {
         var user = $"bad-input-{Guid.NewGuid()}";

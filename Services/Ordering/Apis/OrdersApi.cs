@@ -45,13 +45,23 @@ public static class OrdersApi
 
     public static string Location(Guid orderId) => $"/api/orders/{orderId}";
 
-    public static Task<Results<Accepted<OrderSummary>, ValidationProblem, ProblemHttpResult>> Checkout(
+    public static async Task<Results<Accepted<OrderSummary>, ValidationProblem, ProblemHttpResult>> Checkout(
         CheckoutRequest? request,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
         ClaimsPrincipal user,
+        HttpRequest httpRequest,
         CheckoutService checkout,
-        CancellationToken cancellationToken) =>
-        checkout.CheckoutAsync(user.GetGatewayUserId(), request, idempotencyKey, cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        // Only an empty body means "my basket"; a JSON null is a body without the items, not a request for the basket.
+        if (request is null && httpRequest.ContentLength is > 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid checkout body",
+                detail: "Send {\"items\":[...]}, or an empty body to check out your basket.");
+        }
+
+        return await checkout.CheckoutAsync(user.GetGatewayUserId(), request, idempotencyKey, cancellationToken);
+    }
 
     public static async Task<Ok<List<OrderSummary>>> ListOrders(ClaimsPrincipal user, OrderingContext db, CancellationToken cancellationToken)
     {
