@@ -11,18 +11,22 @@ var postgres = builder.AddPostgres("postgres").WithDataVolume("cloudnative-postg
 var catalogDb = postgres.AddDatabase("catalogdb");
 var identityDb = postgres.AddDatabase("identitydb");
 var paymentsDb = postgres.AddDatabase("paymentsdb");
+var orderingDb = postgres.AddDatabase("orderingdb");
 
 var cache = builder.AddRedis("cache");
 
-// The checkout saga's topics (Services/Contracts/Topics.cs), and a dead-letter topic for each one a service consumes.
+// The checkout saga's topics (CloudNative.Contracts' Topics), keyed by order id. A consumer dead-letters what it cannot
+// apply to "<topic>.dlt", which must exist: one for each topic a service consumes.
 var kafka = builder.AddKafka("kafka")
     .WithTopic("catalog-commands", partitions: 3)
     .WithTopic("catalog-events", partitions: 3)
-    .WithTopic("order-events", partitions: 3)
     .WithTopic("payment-commands", partitions: 3)
     .WithTopic("payment-events", partitions: 3)
+    .WithTopic("order-events", partitions: 3)
     .WithTopic("catalog-commands.dlt", partitions: 1)
-    .WithTopic("payment-commands.dlt", partitions: 1);
+    .WithTopic("catalog-events.dlt", partitions: 1)
+    .WithTopic("payment-commands.dlt", partitions: 1)
+    .WithTopic("payment-events.dlt", partitions: 1);
 
 // Services. Identity seeds its demo users (Development) and its service client from generated secrets.
 var identity = builder.AddService<Projects.Identity_Api>("identity")
@@ -47,13 +51,23 @@ var basket = builder.AddService<Projects.Basket_Api>("basket")
     .WithReference(cache).WaitFor(cache)
     .WithReference(catalog).WaitFor(catalog);
 
+// Orders are event-sourced in orderingdb; the checkout saga talks to catalog and payments over Kafka. Two replicas:
+// the outbox relay, the consumer group and the deadline sweeper are each safe to run twice.
+var ordering = builder.AddService<Projects.Ordering_Api>("ordering")
+    .WithReference(orderingDb).WaitFor(orderingDb)
+    .WithReference(kafka).WaitFor(kafka)
+    .WithReference(catalog)
+    .WithReference(basket)
+    .WithReplicas(2);
+
 // The single public entry: a fixed port on this machine (Gateway:Port, default 5000); deployed, the ingress owns the port.
 var gateway = builder.AddService<Projects.Gateway_Api>("gateway")
     .WithEndpoint("http", endpoint => endpoint.Port = builder.ExecutionContext.IsRunMode ? builder.Configuration.GetValue("Gateway:Port", 5000) : null)
     .WithExternalHttpEndpoints()
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(identity).WaitFor(identity)
-    .WithReference(basket);
+    .WithReference(basket)
+    .WithReference(ordering);
 
 // Tokens are requested at the gateway, so its URL is the issuer: Identity writes it into every token whichever way the
 // request came in, and the gateway accepts no other (it reads the keys from identity through service discovery).

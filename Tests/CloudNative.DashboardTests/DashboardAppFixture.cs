@@ -7,7 +7,7 @@ namespace CloudNative.DashboardTests;
 /// </summary>
 public sealed class DashboardAppFixture : IAsyncLifetime
 {
-    public static readonly string[] Resources = ["postgres", "catalogdb", "identitydb", "cache", "kafka", "identity", "catalog", "basket", "gateway"];
+    public static readonly string[] Resources = ["postgres", "catalogdb", "identitydb", "paymentsdb", "orderingdb", "cache", "kafka", "identity", "catalog", "basket", "gateway"];
 
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
 

@@ -9,8 +9,8 @@ namespace CloudNative.IntegrationTests;
 /// </summary>
 public sealed class AppHostFixture : IAsyncLifetime
 {
-    public static readonly string[] BackingServices = ["postgres", "catalogdb", "identitydb", "paymentsdb", "cache", "kafka"];
-    public static readonly string[] Services = ["identity", "catalog", "payments", "basket", "gateway"];
+    public static readonly string[] BackingServices = ["postgres", "catalogdb", "identitydb", "paymentsdb", "orderingdb", "cache", "kafka"];
+    public static readonly string[] Services = ["identity", "catalog", "payments", "basket", "ordering", "gateway"];
 
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
 

@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+using CloudNative.Contracts;
+using Ordering.Api.Apis;
+using Ordering.Api.Clients;
+using Ordering.Api.Infrastructure;
+using Ordering.Api.Saga;
+using Ordering.Api.Serialization;
+using OpenTelemetry.Trace;
+
+namespace Ordering.Api.Extensions;
+
+public static class OrderingServiceExtensions
+{
+    /// <summary>Ordering's consumer group: one per service, shared by its replicas.</summary>
+    public const string ConsumerGroup = "ordering";
+
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<OrderingContext>("orderingdb");
+
+        builder.AddMessaging("kafka")
+            .AddContracts()
+            .AddOutbox<OrderingContext>()
+            .AddConsumer<OrderingContext>(ConsumerGroup, [Topics.CatalogEvents, Topics.PaymentEvents], CheckoutSagaHandler.Register);
+
+        builder.AddGatewayUserAuthentication();
+
+        builder.Services.AddOptions<OrderingOptions>().BindConfiguration(OrderingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.AddScoped<OrderStore>();
+        builder.Services.AddScoped<OrderingTransaction>();
+        builder.Services.AddScoped<SagaRunner>();
+        builder.Services.AddScoped<CheckoutService>();
+        builder.Services.AddScoped<ReadModelRebuilder>();
+        builder.Services.AddSingleton<CheckoutSaga>();
+        builder.Services.AddHostedService<OrderingDbInitializer>();
+        builder.Services.AddHostedService<SagaDeadlineSweeper>();
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource(OrderingDbInitializer.ActivitySourceName));
+
+        builder.Services.AddHttpClient<CatalogClient>(http => http.BaseAddress = new("http://catalog"));
+        builder.Services.AddHttpClient<BasketClient>(http => http.BaseAddress = new("http://basket"));
+
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            // Inserted first so the source-generated metadata wins; the framework's resolvers stay behind it.
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, OrderingJsonContext.Default);
+            // A quantity is a JSON number: "2" is the wrong type, a 400, not a number read out of a string.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+
+        builder.Services.AddOpenApi();
+    }
+}

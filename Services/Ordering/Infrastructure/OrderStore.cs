@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Ordering.Api.Domain;
+using Ordering.Api.Serialization;
+
+namespace Ordering.Api.Infrastructure;
+
+/// <summary>
+/// Loads orders from their event streams and appends what they recorded, projecting the read model in the same
+/// SaveChanges: the events and the row that reflects them commit together or not at all.
+/// </summary>
+public sealed class OrderStore(OrderingContext db)
+{
+    public async Task<Order?> LoadAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var stored = await db.Events.AsNoTracking()
+            .Where(e => e.StreamId == orderId)
+            .OrderBy(e => e.Version)
+            .ToListAsync(cancellationToken);
+        return stored.Count == 0 ? null : Order.FromHistory(orderId, stored.Select(ToRecorded));
+    }
+
+    /// <summary>Adds the order's pending events and its read-model row to the context; the caller saves.</summary>
+    public async Task AppendAsync(Order order, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        if (order.PendingEvents.Count == 0)
+        {
+            return;
+        }
+
+        var metadataJson = JsonSerializer.Serialize(metadata, OrderingJsonContext.Default.EventMetadata);
+        foreach (var recorded in order.PendingEvents)
+        {
+            var (type, data) = OrderEventTypes.Serialize(recorded.Event);
+            db.Events.Add(new StoredEvent
+            {
+                StreamId = order.Id,
+                Version = recorded.Version,
+                Type = type,
+                Data = data,
+                Metadata = metadataJson,
+                OccurredAt = recorded.OccurredAt,
+            });
+        }
+
+        await ProjectAsync(order, cancellationToken);
+        order.MarkSaved();
+    }
+
+    private async Task ProjectAsync(Order order, CancellationToken cancellationToken)
+    {
+        if (await db.Orders.FindAsync([order.Id], cancellationToken) is { } summary)
+        {
+            summary.Update(order);
+        }
+        else
+        {
+            db.Orders.Add(OrderSummary.From(order));
+        }
+    }
+
+    public static RecordedOrderEvent ToRecorded(StoredEvent stored) =>
+        new(OrderEventTypes.Deserialize(stored.Type, stored.Data), stored.Version, stored.OccurredAt);
+}

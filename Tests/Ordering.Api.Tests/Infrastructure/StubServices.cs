@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace Ordering.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Stand-ins for the catalog and basket services on one 127.0.0.1 port, answering the two calls Ordering makes
+/// over real HTTP: products 1 to <see cref="KnownProducts"/> exist; each user's basket is what the test put there.
+/// The user <see cref="BasketDownUser"/>'s basket answers 503.
+/// </summary>
+public sealed class StubServices(WebApplication app, ConcurrentDictionary<string, (int ProductId, int Quantity)[]> baskets) : IAsyncDisposable
+{
+    public const int KnownProducts = 200;
+
+    public const string BasketDownUser = "basket-down";
+
+    public string Url { get; } = app.Urls.Single();
+
+    public void SetBasket(string userId, params (int ProductId, int Quantity)[] items) => baskets[userId] = items;
+
+    public bool HasBasket(string userId) => baskets.ContainsKey(userId);
+
+    public static async Task<StubServices> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var baskets = new ConcurrentDictionary<string, (int ProductId, int Quantity)[]>();
+
+        app.MapGet("/api/catalog/items/{id:int}", (int id) => id is >= 1 and <= KnownProducts
+            ? Results.Json(new Dictionary<string, object> { ["id"] = id, ["name"] = $"Product {id}", ["price"] = 1.5m * id })
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Catalog item not found"));
+        app.MapGet("/api/basket", (HttpRequest request) => request.Headers["X-User-Id"].ToString() is var user && user == BasketDownUser
+            ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
+            : Results.Json(new { items = baskets.GetValueOrDefault(user, []).Select(i => new { productId = i.ProductId, quantity = i.Quantity }) }));
+        app.MapDelete("/api/basket", (HttpRequest request) =>
+        {
+            baskets.TryRemove(request.Headers["X-User-Id"].ToString(), out _);
+            return Results.NoContent();
+        });
+
+        await app.StartAsync();
+        return new StubServices(app, baskets);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
