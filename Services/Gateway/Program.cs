@@ -18,6 +18,9 @@ app.UseStatusCodePages();
 // Before routing: CONNECT, TRACE and unknown methods are refused here and never reach a backend.
 app.UseStandardMethodsOnly();
 
+// CORS (answers preflights) and the routes' timeouts; rate limits, retries and breakers are in the proxy pipeline.
+app.UseGatewayPolicies();
+
 app.MapDefaultEndpoints();
 app.MapGateway();
 

@@ -20,16 +20,20 @@ public static class GatewayServiceExtensions
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<DefaultRequestBodyLimit>()
             .AddServiceDiscoveryDestinationResolver();
+
+        builder.AddGatewayPolicies();
     }
 
     public static WebApplication MapGateway(this WebApplication app)
     {
         // YARP's default pipeline (affinity, load balancing, passive health), wrapped so forwarding
         // failures come back as problem details that say whose fault they are, and preceded by the
-        // body-size check so an oversized upload is refused before a backend is contacted.
+        // route's policies (rate limit, see GatewayPolicyExtensions) and the body-size check so an oversized
+        // upload is refused before a backend is contacted.
         app.MapReverseProxy(proxy =>
         {
             proxy.UseProxyErrorProblemDetails();
+            proxy.UseGatewayPolicies();
             proxy.UseRequestBodyLimit();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

@@ -79,7 +79,7 @@ static class ProxyErrorProblemDetails
 
     static ProblemDetails BackendProblem(HttpContext context, IForwarderErrorFeature error)
     {
-        var service = context.Features.Get<IReverseProxyFeature>()?.Cluster?.Config.ClusterId ?? "upstream";
+        var service = ServiceName(context);
 
         // YARP picks 502, 503 (no destination) or 504 (timeout); anything else here is still the backend's failure.
         var status = context.Response.StatusCode is >= 500 and < 600 and var code ? code : StatusCodes.Status502BadGateway;
@@ -99,6 +99,10 @@ static class ProxyErrorProblemDetails
             Extensions = { ["proxyError"] = error.Error.ToString() },
         };
     }
+
+    // The cluster a request was forwarded to, which is named after the service behind it.
+    public static string ServiceName(HttpContext context) =>
+        context.Features.Get<IReverseProxyFeature>()?.Cluster?.Config.ClusterId ?? "upstream";
 
     static BadHttpRequestException? FindBadRequest(Exception? exception)
     {

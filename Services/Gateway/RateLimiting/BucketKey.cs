@@ -1,0 +1,21 @@
+using Gateway.Api.Policies;
+
+namespace Gateway.Api.RateLimiting;
+
+// One client's bucket on one route. The limits are part of the key, so a configuration change starts new buckets.
+readonly record struct BucketKey(string RouteId, string Client, int PermitsPerSecond, int Burst)
+{
+    // The client is the authenticated user (its "sub" claim), else the connection's IP address. Forwarded headers are
+    // not trusted here: any client can write an X-Forwarded-For, and would then pick its own bucket.
+    public static BucketKey For(HttpContext context, string routeId, RateLimitPolicy policy)
+    {
+        if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirst("sub")?.Value is { Length: > 0 } subject)
+        {
+            return new(routeId, $"user:{subject}", policy.Authenticated.PermitsPerSecond, policy.Authenticated.Burst);
+        }
+
+        var address = context.Connection.RemoteIpAddress;
+        var ip = address is null ? "unknown" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+        return new(routeId, $"ip:{ip}", policy.Anonymous.PermitsPerSecond, policy.Anonymous.Burst);
+    }
+}
