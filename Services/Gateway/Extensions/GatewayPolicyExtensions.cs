@@ -32,9 +32,9 @@ public static class GatewayPolicyExtensions
 
     // After routing (which WebApplication runs first), so both see the route's CORS policy and timeout.
     public static IApplicationBuilder UseGatewayPolicies(this IApplicationBuilder app) =>
-        app.UseCors().UseRequestTimeouts();
+        app.UseCors().UseRouteTimeouts();
 
-    // In the proxy pipeline: timeout and open-circuit answers, then the rate limit, before anything else is done.
+    // In the proxy pipeline: open-circuit answers, then the rate limit, before anything else is done.
     public static IReverseProxyApplicationBuilder UseGatewayPolicies(this IReverseProxyApplicationBuilder proxy) =>
-        proxy.UseResilienceProblemDetails().UseRateLimits();
+        proxy.UseCircuitOpenProblemDetails().UseRateLimits();
 }

@@ -4,7 +4,7 @@ using Yarp.ReverseProxy.Configuration;
 namespace Gateway.Api.Policies;
 
 // Every route gets a timeout and the gateway's CORS policy unless its YARP config names its own: "Timeout" (the whole
-// exchange, answered 504 when it passes, see ResilienceProblemDetails) defaults to "Gateway:Timeout", else 30 s;
+// exchange, answered 504 when it passes, see RouteTimeouts) defaults to "Gateway:Timeout", else 30 s;
 // "CorsPolicy" defaults to the policy built from "Gateway:Cors".
 sealed class RouteDefaults(IConfiguration configuration) : IProxyConfigFilter
 {

@@ -61,7 +61,7 @@ sealed class RedisTokenBuckets
         pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutRejectedException>(),
+                ShouldHandle = args => ValueTask.FromResult(IsRedisFailure(args.Outcome.Exception, args.Context.CancellationToken)),
                 FailureRatio = 0.5,
                 MinimumThroughput = 2,
                 SamplingDuration = TimeSpan.FromSeconds(10),
@@ -107,9 +107,15 @@ sealed class RedisTokenBuckets
                 Reset: TimeSpan.FromMilliseconds((long)result[3]),
                 RetryAfter: TimeSpan.FromMilliseconds((long)result[2]));
         }
-        catch (Exception e) when (e is RedisException or TimeoutRejectedException or BrokenCircuitException)
+        catch (Exception e) when (e is BrokenCircuitException || IsRedisFailure(e, cancellationToken))
         {
             return null;
         }
     }
+
+    // Redis failed or was too slow. SE.Redis also cancels the commands in flight when it loses its connection, which
+    // is a failure too unless the request itself was cancelled (its client left).
+    static bool IsRedisFailure(Exception? exception, CancellationToken request) =>
+        exception is RedisException or TimeoutRejectedException ||
+        (exception is OperationCanceledException && !request.IsCancellationRequested);
 }
