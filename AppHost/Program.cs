@@ -30,9 +30,12 @@ var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
     .WithReference(cache).WaitFor(cache);
 
 // The single public entry: a fixed port on this machine (Gateway:Port, default 5000); deployed, the ingress owns the port.
+// Two replicas behind Aspire's proxy on that port; they share each client's rate limit through the cache.
 builder.AddService<Projects.Gateway_Api>("gateway")
+    .WithReplicas(2)
     .WithEndpoint("http", endpoint => endpoint.Port = builder.ExecutionContext.IsRunMode ? builder.Configuration.GetValue("Gateway:Port", 5000) : null)
     .WithExternalHttpEndpoints()
+    .WithReference(cache).WaitFor(cache)
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(identity).WaitFor(identity);
 
