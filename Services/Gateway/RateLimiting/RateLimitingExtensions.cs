@@ -24,6 +24,7 @@ static class RateLimitingExtensions
         }
 
         builder.Services.AddSingleton<RedisTokenBuckets>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RedisTokenBuckets>());
         builder.Services.AddSingleton<LocalTokenBuckets>();
         builder.Services.AddSingleton<ClientRateLimiter>();
     }

@@ -9,7 +9,7 @@ namespace Gateway.Api.RateLimiting;
 // back atomically, on Redis's clock (so replicas' clocks do not matter), and lets an idle bucket expire once it would
 // be full again. A null answer means "no shared answer now": Redis is not configured, still connecting, slow or
 // down, and the caller falls back to its local buckets.
-sealed class RedisTokenBuckets
+sealed class RedisTokenBuckets : IHostedService
 {
     // KEYS[1] the bucket; ARGV[1] tokens per second, ARGV[2] bucket size.
     // Returns { allowed (0|1), whole tokens left, ms until the next token when refused, ms until full }.
@@ -83,6 +83,15 @@ sealed class RedisTokenBuckets
 
     // Connects now rather than on the first request; completes with false when Redis is not configured.
     public async Task<bool> ConnectAsync() => connection is not null && await connection.Value is { IsConnected: true };
+
+    // Starts connecting with the app, so the first requests are already counted in Redis, without holding up start-up.
+    Task IHostedService.StartAsync(CancellationToken cancellationToken)
+    {
+        _ = connection?.Value;
+        return Task.CompletedTask;
+    }
+
+    Task IHostedService.StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async ValueTask<RateLimitDecision?> TryAcquireAsync(BucketKey key, CancellationToken cancellationToken)
     {
