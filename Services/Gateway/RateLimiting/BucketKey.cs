@@ -5,8 +5,9 @@ namespace Gateway.Api.RateLimiting;
 // One client's bucket on one route. The limits are part of the key, so a configuration change starts new buckets.
 readonly record struct BucketKey(string RouteId, string Client, int PermitsPerSecond, int Burst)
 {
-    // The client is the authenticated user (its "sub" claim), else the connection's IP address. Forwarded headers are
-    // not trusted here: any client can write an X-Forwarded-For, and would then pick its own bucket.
+    // The client is the authenticated user (its "sub" claim), else the connection's IP address. X-Forwarded-For is not
+    // read here, since any client can write one and would then pick its own bucket; only ASP.NET Core's forwarded-headers
+    // middleware replaces the address, where it is enabled (deployed behind the ingress, see README).
     public static BucketKey For(HttpContext context, string routeId, RateLimitPolicy policy)
     {
         if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirst("sub")?.Value is { Length: > 0 } subject)
