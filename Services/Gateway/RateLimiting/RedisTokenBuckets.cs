@@ -51,7 +51,19 @@ sealed class RedisTokenBuckets : IHostedService
         // resolved off the request's thread; until it is there, requests use the local buckets.
         if (services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(IConnectionMultiplexer)))
         {
-            connection = new(() => Task.Run(services.GetRequiredService<IConnectionMultiplexer>));
+            connection = new(() => Task.Run(() =>
+            {
+                try
+                {
+                    return services.GetRequiredService<IConnectionMultiplexer>();
+                }
+                catch (Exception e)
+                {
+                    // An unusable connection string, not an unreachable Redis (the multiplexer keeps retrying that).
+                    logger.LogError(e, "The Redis connection could not be created: rate limits are counted by each gateway replica on its own.");
+                    throw;
+                }
+            }));
         }
         else
         {
