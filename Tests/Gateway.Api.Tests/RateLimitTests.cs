@@ -70,6 +70,23 @@ public class RateLimitTests
     }
 
     [Fact]
+    public async Task Counts_a_user_whose_subject_claim_was_mapped_to_name_identifier_by_its_id()
+    {
+        await using var backend = await StubCatalog.StartAsync();
+        await using var gateway = Limited(backend).WithServices(TestUser.Register);
+        var client = gateway.CreateClient();
+
+        var (passed, refusal) = await Flood.UntilRefusedAsync(client, Path, max: 60,
+            configure: (request, _) => request.Headers.Add(TestUser.MappedHeader, "carol"));
+        var (anonymousPassed, _) = await Flood.UntilRefusedAsync(client, Path, max: Burst);
+
+        Assert.NotNull(refusal);
+        Assert.InRange(passed, 2 * Burst, 60);
+        Assert.Equal((2 * Burst).ToString(), Header(refusal, "RateLimit-Limit"));
+        Assert.Equal(Burst, anonymousPassed);
+    }
+
+    [Fact]
     public async Task Counts_anonymous_clients_by_their_ip_address()
     {
         await using var backend = await StubCatalog.StartAsync();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Gateway.Api.Policies;
 
 namespace Gateway.Api.RateLimiting;
@@ -10,7 +11,9 @@ readonly record struct BucketKey(string RouteId, string Client, int PermitsPerSe
     // middleware replaces the address, where it is enabled (deployed behind the ingress, see README).
     public static BucketKey For(HttpContext context, string routeId, RateLimitPolicy policy)
     {
-        if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirst("sub")?.Value is { Length: > 0 } subject)
+        // JwtBearer maps "sub" to ClaimTypes.NameIdentifier unless its MapInboundClaims is turned off; either is the id.
+        if (context.User.Identity?.IsAuthenticated == true &&
+            (context.User.FindFirst("sub") ?? context.User.FindFirst(ClaimTypes.NameIdentifier))?.Value is { Length: > 0 } subject)
         {
             return new(routeId, $"user:{subject}", policy.Authenticated.PermitsPerSecond, policy.Authenticated.Burst);
         }
