@@ -61,9 +61,12 @@ var ordering = builder.AddService<Projects.Ordering_Api>("ordering")
     .WithReplicas(2);
 
 // The single public entry: a fixed port on this machine (Gateway:Port, default 5000); deployed, the ingress owns the port.
+// Two replicas behind Aspire's proxy on that port; they share each client's rate limit through the cache.
 var gateway = builder.AddService<Projects.Gateway_Api>("gateway")
+    .WithReplicas(2)
     .WithEndpoint("http", endpoint => endpoint.Port = builder.ExecutionContext.IsRunMode ? builder.Configuration.GetValue("Gateway:Port", 5000) : null)
     .WithExternalHttpEndpoints()
+    .WithReference(cache).WaitFor(cache)
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(identity).WaitFor(identity)
     .WithReference(basket)

@@ -19,6 +19,10 @@ app.UseStatusCodePages();
 // Before routing: CONNECT, TRACE and unknown methods are refused here and never reach a backend.
 app.UseStandardMethodsOnly();
 
+// CORS (answers preflights) and the routes' timeouts; rate limits, retries and breakers are in the proxy pipeline.
+// Before auth, so a browser's preflight (which carries no token) is answered.
+app.UseGatewayPolicies();
+
 // Validates the access token and applies the route's policy (401/403 problems); later middleware sees the user.
 app.UseGatewayAuth();
 

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudNative.DashboardTests;
 
@@ -7,7 +9,7 @@ namespace CloudNative.DashboardTests;
 /// </summary>
 public sealed class DashboardAppFixture : IAsyncLifetime
 {
-    public static readonly string[] Resources = ["postgres", "catalogdb", "identitydb", "paymentsdb", "orderingdb", "cache", "kafka", "identity", "catalog", "basket", "gateway"];
+    public static readonly string[] Resources = ["postgres", "catalogdb", "identitydb", "paymentsdb", "orderingdb", "cache", "kafka", "identity", "catalog", "payments", "basket", "ordering", "gateway"];
 
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
 
@@ -60,6 +62,28 @@ public sealed class DashboardAppFixture : IAsyncLifetime
             }
             throw;
         }
+    }
+
+    // The names the dashboard shows for a resource: its own, or one per replica ("gateway-<suffix>", the replica's
+    // resource id) when it has several.
+    public async Task<IReadOnlyList<string>> DashboardNamesAsync(string resource, CancellationToken cancellationToken)
+    {
+        var model = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resource);
+        var replicas = model.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1;
+        if (replicas == 1)
+        {
+            return [resource];
+        }
+
+        var ids = new HashSet<string>();
+        await foreach (var resourceEvent in App.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (resourceEvent.Resource.Name == resource && ids.Add(resourceEvent.ResourceId) && ids.Count == replicas)
+            {
+                break;
+            }
+        }
+        return [.. ids.Order()];
     }
 
     public async Task DisposeAsync()

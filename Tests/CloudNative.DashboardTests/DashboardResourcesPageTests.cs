@@ -31,7 +31,7 @@ public sealed class DashboardResourcesPageTests(DashboardAppFixture fixture, ITe
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Resources", Exact = true }))
                 .ToBeVisibleAsync(new() { Timeout = UiTimeoutMs });
 
-            foreach (var resource in DashboardAppFixture.Resources)
+            foreach (var resource in await DashboardNamesAsync())
             {
                 // FluentDataGrid puts the row class on the <tr> and on each of its cells.
                 var row = page.Locator("tr.resource-row").Filter(new()
@@ -60,6 +60,18 @@ public sealed class DashboardResourcesPageTests(DashboardAppFixture fixture, ITe
         }
 
         output.WriteLine($"Screenshot: {await ScreenshotAsync(page, "dashboard-resources.png")}");
+    }
+
+    // Every resource's rows: a replicated one (the gateway) has a row per replica.
+    private async Task<List<string>> DashboardNamesAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(UiTimeoutMs));
+        var names = new List<string>();
+        foreach (var resource in DashboardAppFixture.Resources)
+        {
+            names.AddRange(await fixture.DashboardNamesAsync(resource, timeout.Token));
+        }
+        return names;
     }
 
     private static async Task<string> ScreenshotAsync(IPage page, string fileName)

@@ -55,13 +55,20 @@ public sealed class TelemetryEndToEndTests(DashboardAppFixture fixture)
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         using var telemetry = new DashboardTelemetryApi(fixture.DashboardBaseUrl, fixture.TelemetryApiKey);
 
+        // From every replica (the gateway runs two, each its own resource in the dashboard).
+        var names = await fixture.DashboardNamesAsync(service, cancellation.Token);
         var logs = await Poll.UntilAsync(
             async token =>
             {
-                var logs = await telemetry.GetLogsAsync(service, token);
-                return (logs.Count > 0 ? logs : null, "no log records");
+                var perReplica = new List<IReadOnlyList<TelemetryLog>>();
+                foreach (var name in names)
+                {
+                    perReplica.Add(await telemetry.GetLogsAsync(name, token));
+                }
+                var silent = names.Where((_, i) => perReplica[i].Count == 0).ToList();
+                return (silent.Count == 0 ? perReplica.SelectMany(l => l).ToList() : null, $"no log records from {string.Join(", ", silent)}");
             },
-            s_telemetryTimeout, $"structured logs from {service}", cancellation.Token);
+            s_telemetryTimeout, $"structured logs from {string.Join(", ", names)}", cancellation.Token);
 
         Assert.All(logs, log => Assert.Equal(service, log.Service));
         Assert.Contains(logs, log => !string.IsNullOrEmpty(log.Body));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Api.Tests;
@@ -14,10 +15,18 @@ sealed class GatewayFactory(params string[] catalogReplicaUrls) : WebApplication
     public Dictionary<string, string> Settings { get; } = [];
 
     readonly List<IStartupFilter> startupFilters = [];
+    readonly List<Action<IServiceCollection>> testServices = [];
 
     public GatewayFactory WithStartupFilter(IStartupFilter filter)
     {
         startupFilters.Add(filter);
+        return this;
+    }
+
+    // Replaces the gateway's services after its own registrations (a fake clock, a test sign-in).
+    public GatewayFactory WithServices(Action<IServiceCollection> configure)
+    {
+        testServices.Add(configure);
         return this;
     }
 
@@ -59,6 +68,13 @@ sealed class GatewayFactory(params string[] catalogReplicaUrls) : WebApplication
             foreach (var filter in startupFilters)
             {
                 services.AddSingleton(filter);
+            }
+        });
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var configure in testServices)
+            {
+                configure(services);
             }
         });
     }

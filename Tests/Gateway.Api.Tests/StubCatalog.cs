@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -6,15 +7,35 @@ using Microsoft.AspNetCore.Http;
 namespace Gateway.Api.Tests;
 
 // A stand-in for the catalog service on 127.0.0.1, port chosen by the OS.
-sealed class StubCatalog(WebApplication app) : IAsyncDisposable
+sealed class StubCatalog(WebApplication app, StubCatalog.State state) : IAsyncDisposable
 {
+    public sealed class State
+    {
+        public ConcurrentDictionary<string, int> Hits { get; } = new();
+
+        public volatile bool Failing = true;
+    }
+
     public string Url { get; } = app.Urls.Single();
+
+    // How many requests for path arrived (every method).
+    public int Hits(string path) => state.Hits.GetValueOrDefault(path);
+
+    // Whether /api/catalog/failing answers 503 (true) or 200.
+    public bool Failing { set => state.Failing = value; }
 
     public static async Task<StubCatalog> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
+        var state = new State();
+
+        app.Use(async (HttpContext context, RequestDelegate next) =>
+        {
+            state.Hits.AddOrUpdate(context.Request.Path.Value!, 1, (_, hits) => hits + 1);
+            await next(context);
+        });
 
         app.MapGet("/api/catalog/items", (HttpRequest request) => Results.Json(new Dictionary<string, string>
         {
@@ -53,8 +74,15 @@ sealed class StubCatalog(WebApplication app) : IAsyncDisposable
             return Results.Ok();
         });
 
+        // Every method: 503 while Failing (a backend that is down behind a live socket), else 200.
+        app.Map("/api/catalog/failing", () => state.Failing ? Results.StatusCode(503) : Results.Ok());
+
+        // Every method: 503 on the first request, 200 from then on (a transient failure).
+        app.Map("/api/catalog/flaky", (HttpRequest request) =>
+            state.Hits.GetValueOrDefault(request.Path.Value!) == 1 ? Results.StatusCode(503) : Results.Ok());
+
         await app.StartAsync();
-        return new StubCatalog(app);
+        return new StubCatalog(app, state);
     }
 
     public async ValueTask DisposeAsync()

@@ -22,6 +22,7 @@ public static class GatewayServiceExtensions
             .AddConfigFilter<DefaultRequestBodyLimit>()
             .AddServiceDiscoveryDestinationResolver();
 
+        builder.AddGatewayPolicies();
         builder.AddGatewayAuth();
     }
 
@@ -29,10 +30,12 @@ public static class GatewayServiceExtensions
     {
         // YARP's default pipeline (affinity, load balancing, passive health), wrapped so forwarding
         // failures come back as problem details that say whose fault they are, and preceded by the
-        // body-size check so an oversized upload is refused before a backend is contacted.
+        // route's policies (rate limit, see GatewayPolicyExtensions) and the body-size check so an oversized
+        // upload is refused before a backend is contacted.
         app.MapReverseProxy(proxy =>
         {
             proxy.UseProxyErrorProblemDetails();
+            proxy.UseGatewayPolicies();
             proxy.UseRequestBodyLimit();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

@@ -1,3 +1,4 @@
+using Gateway.Api.Resilience;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Yarp.ReverseProxy.Forwarder;
@@ -29,7 +30,9 @@ static class ProxyErrorProblemDetails
 
             if (context.RequestAborted.IsCancellationRequested)
             {
-                context.Response.StatusCode = ClientClosedRequest;
+                // The route's timeout cancels RequestAborted too, but then the client is still there: it is owed a 504,
+                // which RouteTimeouts writes once the token is no longer cancelled.
+                context.Response.StatusCode = RouteTimeouts.Elapsed(context) ? StatusCodes.Status504GatewayTimeout : ClientClosedRequest;
                 return;
             }
 
@@ -53,7 +56,7 @@ static class ProxyErrorProblemDetails
     {
         // Kestrel reports what was wrong with the body as a BadHttpRequestException with the status to answer:
         // 413 when a (chunked) body grows past the route's limit, 400 when it ends early or its framing is broken.
-        var badRequest = FindBadRequest(error.Exception);
+        var badRequest = ExceptionChain.Find<BadHttpRequestException>(error.Exception);
         if (badRequest?.StatusCode == StatusCodes.Status413PayloadTooLarge && RequestBodyLimit.LimitFor(context) is { } limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -79,7 +82,7 @@ static class ProxyErrorProblemDetails
 
     static ProblemDetails BackendProblem(HttpContext context, IForwarderErrorFeature error)
     {
-        var service = context.Features.Get<IReverseProxyFeature>()?.Cluster?.Config.ClusterId ?? "upstream";
+        var service = ServiceName(context);
 
         // YARP picks 502, 503 (no destination) or 504 (timeout); anything else here is still the backend's failure.
         var status = context.Response.StatusCode is >= 500 and < 600 and var code ? code : StatusCodes.Status502BadGateway;
@@ -100,15 +103,7 @@ static class ProxyErrorProblemDetails
         };
     }
 
-    static BadHttpRequestException? FindBadRequest(Exception? exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is BadHttpRequestException badRequest)
-            {
-                return badRequest;
-            }
-        }
-        return null;
-    }
+    // The cluster a request was forwarded to, which is named after the service behind it.
+    public static string ServiceName(HttpContext context) =>
+        context.Features.Get<IReverseProxyFeature>()?.Cluster?.Config.ClusterId ?? "upstream";
 }

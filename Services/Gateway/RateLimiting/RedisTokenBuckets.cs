@@ -1,0 +1,142 @@
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using StackExchange.Redis;
+
+namespace Gateway.Api.RateLimiting;
+
+// Token buckets in Redis, shared by every gateway replica: one Lua script reads, refills, takes a token and writes
+// back atomically, on Redis's clock (so replicas' clocks do not matter), and lets an idle bucket expire once it would
+// be full again. A null answer means "no shared answer now": Redis is not configured, still connecting, slow or
+// down, and the caller falls back to its local buckets.
+sealed class RedisTokenBuckets : IHostedService
+{
+    // KEYS[1] the bucket; ARGV[1] tokens per second, ARGV[2] bucket size.
+    // Returns { allowed (0|1), whole tokens left, ms until the next token when refused, ms until full }.
+    const string Script = """
+        local rate = tonumber(ARGV[1])
+        local burst = tonumber(ARGV[2])
+        local time = redis.call('TIME')
+        local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+        local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+        local tokens = tonumber(bucket[1]) or burst
+        local at = tonumber(bucket[2]) or now
+        tokens = math.min(burst, tokens + math.max(0, now - at) * rate / 1000)
+        local allowed = 0
+        local retry_in = 0
+        if tokens >= 1 then
+          tokens = tokens - 1
+          allowed = 1
+        else
+          retry_in = math.ceil((1 - tokens) * 1000 / rate)
+        end
+        local full_in = math.ceil((burst - tokens) * 1000 / rate)
+        redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', now)
+        redis.call('PEXPIRE', KEYS[1], full_in + 1000)
+        return { allowed, math.floor(tokens), retry_in, full_in }
+        """;
+
+    // A rate-limit check costs every request a round trip, so a Redis that does not answer quickly is treated as
+    // down. After repeated failures the breaker stops asking it (no request waits on a dead Redis) and lets one
+    // request try again every few seconds, which is how the gateway notices that Redis is back.
+    static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    static readonly TimeSpan RetryRedisAfter = TimeSpan.FromSeconds(5);
+
+    readonly Lazy<Task<IConnectionMultiplexer>>? connection;
+    readonly ResiliencePipeline pipeline;
+
+    public RedisTokenBuckets(IServiceProvider services, TimeProvider time, ILogger<RedisTokenBuckets> logger)
+    {
+        // The multiplexer connects synchronously when resolved (up to its connect timeout with Redis down), so it is
+        // resolved off the request's thread; until it is there, requests use the local buckets.
+        if (services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(IConnectionMultiplexer)))
+        {
+            connection = new(() => Task.Run(() =>
+            {
+                try
+                {
+                    return services.GetRequiredService<IConnectionMultiplexer>();
+                }
+                catch (Exception e)
+                {
+                    // An unusable connection string, not an unreachable Redis (the multiplexer keeps retrying that).
+                    logger.LogError(e, "The Redis connection could not be created: rate limits are counted by each gateway replica on its own.");
+                    throw;
+                }
+            }));
+        }
+        else
+        {
+            logger.LogWarning("No Redis connection \"{Name}\" is configured: rate limits are counted by each gateway replica on its own.", RateLimitingExtensions.RedisConnectionName);
+        }
+
+        pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(IsRedisFailure(args.Outcome.Exception, args.Context.CancellationToken)),
+                FailureRatio = 0.5,
+                MinimumThroughput = 2,
+                SamplingDuration = TimeSpan.FromSeconds(10),
+                BreakDuration = RetryRedisAfter,
+                OnOpened = args =>
+                {
+                    logger.LogWarning(args.Outcome.Exception, "Redis is not answering: rate limits are counted by each gateway replica on its own until it is back.");
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    logger.LogInformation("Redis answers again: rate limits are shared by the gateway replicas again.");
+                    return default;
+                },
+            })
+            .AddTimeout(Timeout)
+            .Build();
+    }
+
+    // Connects now rather than on the first request; completes with false when Redis is not configured.
+    public async Task<bool> ConnectAsync() => connection is not null && await connection.Value is { IsConnected: true };
+
+    // Starts connecting with the app, so the first requests are already counted in Redis, without holding up start-up.
+    Task IHostedService.StartAsync(CancellationToken cancellationToken)
+    {
+        _ = connection?.Value;
+        return Task.CompletedTask;
+    }
+
+    Task IHostedService.StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async ValueTask<RateLimitDecision?> TryAcquireAsync(BucketKey key, CancellationToken cancellationToken)
+    {
+        if (connection is null || !connection.Value.IsCompletedSuccessfully)
+        {
+            return null;
+        }
+
+        var database = connection.Value.Result.GetDatabase();
+        try
+        {
+            var result = await pipeline.ExecuteAsync(static async (state, token) =>
+                (RedisResult[])(await state.database.ScriptEvaluateAsync(Script,
+                    [new RedisKey($"gateway:ratelimit:{state.key.RouteId}:{state.key.Client}")],
+                    [state.key.PermitsPerSecond, state.key.Burst]).WaitAsync(token))!,
+                (database, key), cancellationToken);
+
+            return new RateLimitDecision(
+                Allowed: (int)result[0] == 1,
+                Limit: key.Burst,
+                Remaining: (long)result[1],
+                Reset: TimeSpan.FromMilliseconds((long)result[3]),
+                RetryAfter: TimeSpan.FromMilliseconds((long)result[2]));
+        }
+        catch (Exception e) when (e is BrokenCircuitException || IsRedisFailure(e, cancellationToken))
+        {
+            return null;
+        }
+    }
+
+    // Redis failed or was too slow. SE.Redis also cancels the commands in flight when it loses its connection, which
+    // is a failure too unless the request itself was cancelled (its client left).
+    static bool IsRedisFailure(Exception? exception, CancellationToken request) =>
+        exception is RedisException or TimeoutRejectedException ||
+        (exception is OperationCanceledException && !request.IsCancellationRequested);
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Http.Resilience;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Gateway.Api.Resilience;
+
+// Retries and circuit breakers sit in the HttpClient YARP forwards with (a DelegatingHandler from
+// Microsoft.Extensions.Http.Resilience), not around the proxy middleware: there each attempt is one HTTP exchange with
+// one destination, before anything was written to the client, so a failed attempt can be repeated and counted
+// against the replica that failed. YARP's own pipeline (load balancing, the client's response) runs once.
+sealed class ResilientForwarderHttpClientFactory(BackendResilience resilience, ILogger<ForwarderHttpClientFactory> logger)
+    : ForwarderHttpClientFactory(logger)
+{
+    protected override HttpMessageHandler WrapHandler(ForwarderHttpClientContext context, HttpMessageHandler handler) =>
+        new ResilienceHandler(resilience.PipelineFor) { InnerHandler = base.WrapHandler(context, handler) };
+}

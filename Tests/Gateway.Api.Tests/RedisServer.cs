@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Gateway.Api.Tests;
+
+// A throwaway redis-server on a loopback port (free, or given to restart one where another stood), no persistence.
+sealed class RedisServer : IAsyncDisposable
+{
+    readonly Process process;
+
+    RedisServer(Process process, int port)
+    {
+        this.process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public static async Task<RedisServer> StartAsync(int? port = null)
+    {
+        var chosen = port ?? FreePort();
+        var info = new ProcessStartInfo("redis-server")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "--port", chosen.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start redis-server.");
+        var server = new RedisServer(process, chosen);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var output = new List<string>();
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            output.Add(line);
+            if (line.Contains("Ready to accept connections", StringComparison.Ordinal))
+            {
+                // Keep draining its output so redis-server never blocks on a full pipe.
+                _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+                _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
+                return server;
+            }
+        }
+
+        await server.DisposeAsync();
+        throw new InvalidOperationException($"redis-server exited before it was ready:\n{string.Join('\n', output)}");
+    }
+
+    // DBSIZE through redis-cli: how many keys the server holds.
+    public async Task<int> KeyCountAsync()
+    {
+        var info = new ProcessStartInfo("redis-cli") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", Port.ToString(), "DBSIZE" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var cli = Process.Start(info) ?? throw new InvalidOperationException("Could not start redis-cli.");
+        var output = await cli.StandardOutput.ReadToEndAsync();
+        await cli.WaitForExitAsync();
+        return int.Parse(output.Trim());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
