@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace CloudNative.IntegrationTests;
 
-// The gateway against the real Identity: tokens from the password grant (through the gateway or straight from
+// The gateway against the real Identity: tokens from the password grant (DemoUsers) (through the gateway or straight from
 // identity) pass the gateway's validation, and the route policies decide. The catalog has no write endpoints yet,
 // so a write the gateway lets through comes back as the catalog's own 405 (the gateway's 405 is only for
 // non-standard methods).
@@ -81,21 +81,8 @@ public sealed class GatewayAuthTests(AppHostFixture fixture)
         Assert.Equal(new Uri(gateway.BaseAddress!, "/").AbsoluteUri, discovery.RootElement.GetProperty("issuer").GetString());
     }
 
-    private async Task<string> PasswordGrantAsync(HttpClient client, string username, string passwordParameter)
-    {
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["client_id"] = "cloudnative-cli",
-            ["username"] = username,
-            ["password"] = await fixture.ParameterAsync(passwordParameter),
-        });
-        using var response = await client.PostAsync("/connect/token", form);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        using var token = JsonDocument.Parse(body);
-        return token.RootElement.GetProperty("access_token").GetString()!;
-    }
+    private Task<string> PasswordGrantAsync(HttpClient client, string username, string passwordParameter) =>
+        fixture.TokenAsync(client, username, passwordParameter);
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string token)
     {

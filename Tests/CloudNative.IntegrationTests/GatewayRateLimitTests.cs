@@ -37,7 +37,7 @@ public sealed class GatewayRateLimitTests(AppHostFixture fixture)
         Assert.True(await redis.GetDatabase().KeyExistsAsync(BucketKey("127.0.0.2")));
     }
 
-    static string BucketKey(string client) => $"gateway:ratelimit:catalog:ip:{client}";
+    static string BucketKey(string client) => $"gateway:ratelimit:catalog-read:ip:{client}";
 
     // A replica connects to Redis in the background after it starts, and limits on its own until then: wait until
     // each counts in Redis, probing each from an address of its own (127.0.0.10, 127.0.0.11).
