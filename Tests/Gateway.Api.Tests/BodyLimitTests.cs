@@ -97,8 +97,7 @@ public class BodyLimitTests(KestrelGateway gateway) : IClassFixture<KestrelGatew
         await using var backend = await StubCatalog.StartAsync();
         await using var small = new GatewayFactory(backend.Url);
         small.Settings["ReverseProxy:Routes:catalog-write:MaxRequestBodySize"] = "100";
-        var client = small.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", TestIdentity.Shared.AdminToken());
+        var client = small.CreateAdminClient();
 
         var ok = await client.PostAsync("/api/catalog/echo", new ByteArrayContent(new byte[100]));
         var tooLarge = await client.PostAsync("/api/catalog/echo", new ByteArrayContent(new byte[101]));

@@ -30,6 +30,14 @@ sealed class GatewayFactory(params string[] catalogReplicaUrls) : WebApplication
         return this;
     }
 
+    // A client that sends an admin's access token: catalog-write (every method but GET, HEAD and OPTIONS) needs one.
+    public HttpClient CreateAdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestIdentity.Shared.AdminToken());
+        return client;
+    }
+
     public static GatewayFactory OnKestrel(params string[] catalogReplicaUrls)
     {
         var factory = new GatewayFactory(catalogReplicaUrls);

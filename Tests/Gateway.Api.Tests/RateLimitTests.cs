@@ -16,10 +16,10 @@ public class RateLimitTests
         factory ??= new GatewayFactory(backend.Url);
         factory.Settings["Gateway:RouteDefaults:RateLimit:Anonymous:PermitsPerSecond"] = "1";
         factory.Settings["Gateway:RouteDefaults:RateLimit:Anonymous:Burst"] = "50";
-        // The route's own limit wins over the defaults.
-        factory.Settings["Gateway:Routes:catalog:RateLimit:Anonymous:Burst"] = Burst.ToString();
-        factory.Settings["Gateway:Routes:catalog:RateLimit:Authenticated:PermitsPerSecond"] = "1";
-        factory.Settings["Gateway:Routes:catalog:RateLimit:Authenticated:Burst"] = (2 * Burst).ToString();
+        // The route's own limit wins over the defaults (GETs of the catalog go through catalog-read).
+        factory.Settings["Gateway:Routes:catalog-read:RateLimit:Anonymous:Burst"] = Burst.ToString();
+        factory.Settings["Gateway:Routes:catalog-read:RateLimit:Authenticated:PermitsPerSecond"] = "1";
+        factory.Settings["Gateway:Routes:catalog-read:RateLimit:Authenticated:Burst"] = (2 * Burst).ToString();
         return factory;
     }
 

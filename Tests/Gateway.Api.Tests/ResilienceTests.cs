@@ -7,7 +7,7 @@ namespace Gateway.Api.Tests;
 
 // Per route: a timeout answered with a 504 problem; retries of failed idempotent requests without a body, never of a
 // POST; a circuit breaker per destination that answers 503 problems with Retry-After while open and closes again
-// once a trial request succeeds.
+// once a trial request succeeds. Reads go through catalog-read (anonymous), writes through catalog-write (admin).
 public class ResilienceTests
 {
     [Fact]
@@ -15,7 +15,7 @@ public class ResilienceTests
     {
         await using var backend = await StubCatalog.StartAsync();
         await using var gateway = new GatewayFactory(backend.Url);
-        gateway.Settings["ReverseProxy:Routes:catalog:Timeout"] = "00:00:00.2";
+        gateway.Settings["ReverseProxy:Routes:catalog-read:Timeout"] = "00:00:00.2";
         var client = gateway.CreateClient();
 
         var response = await client.GetAsync("/api/catalog/hang");
@@ -37,7 +37,7 @@ public class ResilienceTests
     {
         await using var backend = await StubCatalog.StartAsync();
         await using var gateway = new GatewayFactory(backend.Url);
-        var client = gateway.CreateClient();
+        var client = gateway.CreateAdminClient();
 
         var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/catalog/flaky"));
 
@@ -54,7 +54,7 @@ public class ResilienceTests
     {
         await using var backend = await StubCatalog.StartAsync();
         await using var gateway = new GatewayFactory(backend.Url);
-        var client = gateway.CreateClient();
+        var client = gateway.CreateAdminClient();
 
         var request = new HttpRequestMessage(new HttpMethod(method), "/api/catalog/flaky");
         if (body is not null)
@@ -72,8 +72,8 @@ public class ResilienceTests
     {
         await using var backend = await StubCatalog.StartAsync();
         await using var gateway = new GatewayFactory(backend.Url);
-        gateway.Settings["Gateway:Routes:catalog:Retry:MaxRetries"] = "3";
-        gateway.Settings["Gateway:Routes:catalog:Retry:Delay"] = "00:00:00";
+        gateway.Settings["Gateway:Routes:catalog-read:Retry:MaxRetries"] = "3";
+        gateway.Settings["Gateway:Routes:catalog-read:Retry:Delay"] = "00:00:00";
         var client = gateway.CreateClient();
 
         var response = await client.GetAsync("/api/catalog/failing");
@@ -88,10 +88,10 @@ public class ResilienceTests
         var clock = new FakeTimeProvider();
         await using var backend = await StubCatalog.StartAsync();
         await using var gateway = new GatewayFactory(backend.Url).WithServices(services => services.AddSingleton<TimeProvider>(clock));
-        gateway.Settings["Gateway:Routes:catalog:Retry:MaxRetries"] = "0";
-        gateway.Settings["Gateway:Routes:catalog:CircuitBreaker:FailureRatio"] = "1";
-        gateway.Settings["Gateway:Routes:catalog:CircuitBreaker:MinimumThroughput"] = "3";
-        gateway.Settings["Gateway:Routes:catalog:CircuitBreaker:BreakDuration"] = "00:00:30";
+        gateway.Settings["Gateway:Routes:catalog-read:Retry:MaxRetries"] = "0";
+        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:FailureRatio"] = "1";
+        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:MinimumThroughput"] = "3";
+        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:BreakDuration"] = "00:00:30";
         var client = gateway.CreateClient();
 
         for (var i = 0; i < 3; i++)
