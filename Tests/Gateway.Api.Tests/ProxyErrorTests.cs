@@ -6,7 +6,8 @@ using System.Text.Json;
 namespace Gateway.Api.Tests;
 
 // Forwarding failures name the party at fault: a backend that hangs is the backend's 504 (a refused one is the 502 in
-// GatewayForwardingTests); a client that leaves mid-body is recorded as 499, never as a 502 against the backend.
+// GatewayForwardingTests); a client that leaves mid-body is recorded as its fault (499, or 400 when Kestrel reads the
+// reset as a short body), never as a 502 against the backend.
 public class ProxyErrorTests(KestrelGateway gateway) : IClassFixture<KestrelGateway>
 {
     [Fact]
@@ -37,7 +38,10 @@ public class ProxyErrorTests(KestrelGateway gateway) : IClassFixture<KestrelGate
             client.Client.LingerState = new LingerOption(true, 0); // close with a reset, as a killed client does
         }
 
-        Assert.Equal(499, await gateway.NextCompletedAsync("/api/catalog/echo"));
+        // Kestrel sees the reset either as the connection aborted (499) or, when its read of the body comes first, as a
+        // body that ended before its Content-Length (400); which one is a race inside the transport. Either way the
+        // client is at fault, never the backend (502).
+        Assert.Contains(await gateway.NextCompletedAsync("/api/catalog/echo"), new[] { 499, 400 });
         Assert.Equal(HttpStatusCode.OK, (await gateway.Client.GetAsync("/health")).StatusCode);
     }
 }

@@ -96,12 +96,13 @@ async Task<(List<RunResult> A, List<RunResult> B)> Alternate(string labelA, Func
             break;
         }
 
-        if (options.Only is null or "apphost")
+        // --only picks the kind of run for the plain comparison; a cut compares two runs of the same kind.
+        if (options.Cut is not null || options.Only is null or "apphost")
         {
             resultsA.Add(await Once(labelA, round, () => a(round)));
         }
 
-        if (!cancel.IsCancellationRequested && options.Only is null or "fixture")
+        if (!cancel.IsCancellationRequested && (options.Cut is not null || options.Only is null or "fixture"))
         {
             resultsB.Add(await Once(labelB, round, () => b(round)));
         }
