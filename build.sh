@@ -105,7 +105,10 @@ case "$command" in
     case "$target" in
       # Further arguments go to the benchmark: e.g. ./build.sh bench startup --runs 3, or --cut pg-cache.
       startup|all) dotnet "bench/Startup/bin/$configuration/net10.0/Startup.dll" "$@" ;;
-      *) log "Unknown benchmark '$target'. Known: startup."; exit 2 ;;
+      group-join)
+        build Hosting/CloudNative.KafkaDevBroker/CloudNative.KafkaDevBroker.csproj
+        dotnet run bench/GroupJoin/group-join.cs -- "Hosting/CloudNative.KafkaDevBroker/bin/$configuration/net10.0/CloudNative.KafkaDevBroker.dll" "$@" ;;
+      *) log "Unknown benchmark '$target'. Known: startup, group-join."; exit 2 ;;
     esac
     ;;
   publish)
