@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using CloudNative.Tests.Shared;
 
 namespace Basket.Api.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Gateway.Api.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
+using CloudNative.Tests.Shared;
 
 namespace Gateway.Api.Tests;
 
@@ -65,7 +66,7 @@ public class DistributedRateLimitTests
         Assert.InRange(secondPassed, Burst, 3 * Burst);
 
         // Redis back: the replicas reconnect and, once their breaker lets a trial through, count in Redis again.
-        await using var restarted = await RedisServer.StartAsync(port);
+        await using var restarted = await RedisServer.StartAsync(port: port);
         await Until.TrueAsync(async () =>
         {
             await first.CreateClient().GetAsync(Path);

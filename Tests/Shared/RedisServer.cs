@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Gateway.Api.Tests;
+namespace CloudNative.Tests.Shared;
 
 // A throwaway redis-server on a loopback port (free, or given to restart one where another stood), no persistence.
+// One source file, linked into each test project that needs a real Redis.
 sealed class RedisServer : IAsyncDisposable
 {
     readonly Process process;
@@ -19,7 +20,7 @@ sealed class RedisServer : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync(int? port = null)
+    public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken = default, int? port = null)
     {
         var chosen = port ?? FreePort();
         var info = new ProcessStartInfo("redis-server")
@@ -33,9 +34,10 @@ sealed class RedisServer : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start redis-server.");
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start redis-server; install the redis-server package.");
         var server = new RedisServer(process, chosen);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
         var output = new List<string>();
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
