@@ -37,7 +37,7 @@ public sealed class GatewayAuthTests(AppHostFixture fixture)
     public async Task TheDemoCustomerMayNotWriteToTheCatalog()
     {
         using var gateway = fixture.App.CreateHttpClient("gateway");
-        var token = await PasswordGrantAsync(gateway, "demo@cloudnative.local", "demo-password");
+        var token = await fixture.TokenAsync(gateway, DemoUsers.Customer, DemoUsers.CustomerPassword);
 
         using var response = await SendAsync(gateway, HttpMethod.Post, "/api/catalog/items", token);
 
@@ -51,7 +51,7 @@ public sealed class GatewayAuthTests(AppHostFixture fixture)
     public async Task TheAdminPassesTheGatewaysPolicyForCatalogWrites()
     {
         using var gateway = fixture.App.CreateHttpClient("gateway");
-        var token = await PasswordGrantAsync(gateway, "admin@cloudnative.local", "admin-password");
+        var token = await fixture.TokenAsync(gateway, DemoUsers.Admin, DemoUsers.AdminPassword);
 
         using var response = await SendAsync(gateway, HttpMethod.Post, "/api/catalog/items", token);
 
@@ -63,7 +63,7 @@ public sealed class GatewayAuthTests(AppHostFixture fixture)
     {
         using var identity = fixture.App.CreateHttpClient("identity");
         using var gateway = fixture.App.CreateHttpClient("gateway");
-        var token = await PasswordGrantAsync(identity, "demo@cloudnative.local", "demo-password");
+        var token = await fixture.TokenAsync(identity, DemoUsers.Customer, DemoUsers.CustomerPassword);
 
         // Validated (a 403 for the missing role, not a 401 for an untrusted issuer).
         using var response = await SendAsync(gateway, HttpMethod.Delete, "/api/catalog/items/1", token);
@@ -80,9 +80,6 @@ public sealed class GatewayAuthTests(AppHostFixture fixture)
 
         Assert.Equal(new Uri(gateway.BaseAddress!, "/").AbsoluteUri, discovery.RootElement.GetProperty("issuer").GetString());
     }
-
-    private Task<string> PasswordGrantAsync(HttpClient client, string username, string passwordParameter) =>
-        fixture.TokenAsync(client, username, passwordParameter);
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string token)
     {
