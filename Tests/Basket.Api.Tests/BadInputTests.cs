@@ -1,5 +1,7 @@
 using System.Net;
-using Microsoft.Extensions.Options;
+using Basket.Api.Extensions;
+using Microsoft.Extensions.Hosting;
+using CloudNative.Tests.Shared;
 
 namespace Basket.Api.Tests;
 
@@ -155,10 +157,17 @@ public sealed class BadInputTests(BasketFixture fixture)
     [InlineData("Basket:MaxLines", "-1")]
     public async Task An_invalid_basket_setting_stops_start_up(string key, string value)
     {
-        await using var app = new BasketApiFactory(fixture.Redis.ConnectionString, fixture.CatalogUrl);
-        app.Settings[key] = value;
+        var error = await StartUp.FailsWithAsync(builder =>
+        {
+            builder.AddServiceDefaults();
+            builder.AddApplicationServices();
+        }, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:cache"] = fixture.Redis.ConnectionString,
+            [key] = value,
+        });
 
-        Assert.Throws<OptionsValidationException>(() => app.Server);
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
