@@ -46,10 +46,11 @@ builder.AddService<Projects.Payments_Api>("payments")
     .WithReference(kafka).WaitFor(kafka)
     .WithReplicas(2);
 
-// Baskets live in the cache; their products are checked against the catalog.
+// Baskets live in the cache; their products are checked against the catalog. Services wait for their own backing
+// services only, not for each other: each answers a problem (503) while a peer is down, so they can all start at once.
 var basket = builder.AddService<Projects.Basket_Api>("basket")
     .WithReference(cache).WaitFor(cache)
-    .WithReference(catalog).WaitFor(catalog);
+    .WithReference(catalog);
 
 // Orders are event-sourced in orderingdb; the checkout saga talks to catalog and payments over Kafka. Two replicas:
 // the outbox relay, the consumer group and the deadline sweeper are each safe to run twice.
@@ -67,8 +68,8 @@ var gateway = builder.AddService<Projects.Gateway_Api>("gateway")
     .WithEndpoint("http", endpoint => endpoint.Port = builder.ExecutionContext.IsRunMode ? builder.Configuration.GetValue("Gateway:Port", 5000) : null)
     .WithExternalHttpEndpoints()
     .WithReference(cache).WaitFor(cache)
-    .WithReference(catalog).WaitFor(catalog)
-    .WithReference(identity).WaitFor(identity)
+    .WithReference(catalog)
+    .WithReference(identity)
     .WithReference(basket)
     .WithReference(ordering);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -14,7 +15,7 @@ public static class ExclusiveMigration
 {
     /// <param name="lockKey">Any bigint shared by the service's replicas and no other service.</param>
     /// <param name="seedAsync">Runs under the lock after the migrations, on the context's connection.</param>
-    public static async Task<T> MigrateAndSeedExclusivelyAsync<T>(this DbContext context, long lockKey, Func<CancellationToken, Task<T>> seedAsync, CancellationToken cancellationToken)
+    public static async Task<SchemaWork> MigrateAndSeedExclusivelyAsync(this DbContext context, long lockKey, Func<CancellationToken, Task> seedAsync, CancellationToken cancellationToken)
     {
         await EnsureDatabaseExistsAsync(context, cancellationToken);
 
@@ -30,13 +31,16 @@ public static class ExclusiveMigration
                 // On a new database EF's first look at the history table fails and is logged as an error (a red
                 // badge in the dashboard); creating the table up front, as EF itself would, leaves nothing to fail.
                 await context.Database.ExecuteSqlRawAsync(context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
-                // MigrateAsync also takes EF's migration lock and diffs the model against the migrations' snapshot (to
-                // warn of a missing migration) when nothing is pending; a restart on kept data skips that work.
-                if ((await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+                var migrating = Stopwatch.StartNew();
+                var applied = await MigrateAsync(context, cancellationToken);
+                migrating.Stop();
+
+                var seeding = Stopwatch.StartNew();
+                using (PersistenceTelemetry.ActivitySource.StartActivity("Seed"))
                 {
-                    await context.Database.MigrateAsync(cancellationToken);
+                    await seedAsync(cancellationToken);
                 }
-                return await seedAsync(cancellationToken);
+                return new SchemaWork(applied, migrating.Elapsed, seeding.Elapsed);
             }
             finally
             {
@@ -47,6 +51,20 @@ public static class ExclusiveMigration
         {
             await context.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task<int> MigrateAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        using var activity = PersistenceTelemetry.ActivitySource.StartActivity("Migrate");
+        // MigrateAsync also takes EF's migration lock and diffs the model against the migrations' snapshot (to
+        // warn of a missing migration) when nothing is pending; a restart on kept data skips that work.
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        if (pending > 0)
+        {
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+        activity?.SetTag("db.migrations.applied", pending);
+        return pending;
     }
 
     // The advisory lock needs a connection to the service's database, so it must exist first. The AppHost creates

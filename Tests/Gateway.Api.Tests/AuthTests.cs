@@ -112,6 +112,24 @@ public class AuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Checks_tokens_as_soon_as_identity_comes_up_after_answering_503_while_it_was_down()
+    {
+        // The AppHost starts the gateway beside identity, not after it: a request before identity listens must not
+        // leave the gateway unable to check tokens afterwards.
+        var down = new RefusedPort();
+        var identityUrl = down.Url;
+        gateway.Settings["services:identity:http:0"] = identityUrl;
+
+        var beforeIdentity = await SendAsync(HttpMethod.Post, "/api/catalog/echo", Identity.AdminToken());
+        down.Dispose();
+        await using var lateIdentity = TestIdentity.StartOn(identityUrl);
+        var afterIdentity = await SendAsync(HttpMethod.Post, "/api/catalog/echo", lateIdentity.AdminToken());
+
+        await ProblemAsync(beforeIdentity, 503);
+        Assert.Equal(HttpStatusCode.OK, afterIdentity.StatusCode);
+    }
+
+    [Fact]
     public async Task Refuses_a_write_without_a_token_with_a_plain_bearer_challenge()
     {
         var response = await SendAsync(HttpMethod.Post, "/api/catalog/echo", token: null);

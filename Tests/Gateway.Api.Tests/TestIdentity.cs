@@ -10,9 +10,9 @@ using Microsoft.IdentityModel.Tokens;
 namespace Gateway.Api.Tests;
 
 // A stand-in for the identity service on 127.0.0.1: the discovery document and JWKS the gateway reads through service
-// discovery (services:identity:http:0), with a signing key of its own to mint the tokens the tests send. One per test
-// process; it lives as long as the process (the gateways under test come and go).
-sealed class TestIdentity
+// discovery (services:identity:http:0), with a signing key of its own to mint the tokens the tests send. Shared is one
+// per test process and lives as long as the process (the gateways under test come and go).
+sealed class TestIdentity : IAsyncDisposable
 {
     // An identifier, deliberately not this server's URL: the gateway must take the issuer from configuration and
     // the keys from the service it discovers.
@@ -20,21 +20,23 @@ sealed class TestIdentity
     public const string Audience = "cloudnative-api";
     public const string AccessTokenType = "at+jwt";
 
-    public static TestIdentity Shared { get; } = Start();
+    public static TestIdentity Shared { get; } = StartOn("http://127.0.0.1:0");
 
     public string Url { get; }
 
     public RsaSecurityKey SigningKey { get; }
 
     readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
+    readonly WebApplication app;
 
-    TestIdentity(string url, RsaSecurityKey signingKey) => (Url, SigningKey) = (url, signingKey);
+    TestIdentity(WebApplication app, RsaSecurityKey signingKey) => (this.app, Url, SigningKey) = (app, app.Urls.Single(), signingKey);
 
-    static TestIdentity Start()
+    // An identity service with keys of its own, on the given URL (port 0: any free one).
+    public static TestIdentity StartOn(string url)
     {
         var key = NewKey();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         var app = builder.Build();
 
         var parameters = key.Rsa.ExportParameters(includePrivateParameters: false);
@@ -57,8 +59,10 @@ sealed class TestIdentity
         app.MapGet("/.well-known/jwks", () => Results.Json(jwks));
 
         app.Start();
-        return new TestIdentity(app.Urls.Single(), key);
+        return new TestIdentity(app, key);
     }
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
 
     public static RsaSecurityKey NewKey() => new(RSA.Create(2048)) { KeyId = Guid.NewGuid().ToString("N") };
 

@@ -1,7 +1,7 @@
+using CloudNative.Persistence;
 using Catalog.Api.Infrastructure;
 using Catalog.Api.Infrastructure.Seed;
 using Catalog.Api.Serialization;
-using OpenTelemetry.Trace;
 
 namespace Catalog.Api.Extensions;
 
@@ -12,9 +12,7 @@ public static class CatalogServiceExtensions
         builder.AddNpgsqlDbContext<CatalogContext>("catalogdb");
 
         builder.Services.AddSingleton<CatalogContextSeed>();
-        builder.Services.AddHostedService<CatalogDbInitializer>();
-        builder.Services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource(CatalogDbInitializer.ActivitySourceName));
+        builder.Services.AddDatabaseInitializer<CatalogDbInitializer>();
 
         builder.AddCatalogCache();
         builder.AddStockMessaging();

@@ -1,9 +1,9 @@
+using CloudNative.Persistence;
 using Identity.Api.Apis;
 using Identity.Api.Infrastructure;
 using Identity.Api.Infrastructure.Keys;
 using Identity.Api.Infrastructure.Seed;
 using Microsoft.AspNetCore.Identity;
-using OpenTelemetry.Trace;
 
 namespace Identity.Api.Extensions;
 
@@ -38,8 +38,6 @@ public static class IdentityServiceExtensions
         builder.Services.AddScoped<TokenPrincipalFactory>();
         builder.Services.AddSingleton<ServerKeyRing>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddHostedService<IdentityDbInitializer>();
-        builder.Services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource(IdentityDbInitializer.ActivitySourceName));
+        builder.Services.AddDatabaseInitializer<IdentityDbInitializer>();
     }
 }

@@ -1,3 +1,4 @@
+using CloudNative.Persistence;
 using System.Text.Json.Serialization;
 using CloudNative.Contracts;
 using Ordering.Api.Apis;
@@ -5,7 +6,6 @@ using Ordering.Api.Clients;
 using Ordering.Api.Infrastructure;
 using Ordering.Api.Saga;
 using Ordering.Api.Serialization;
-using OpenTelemetry.Trace;
 
 namespace Ordering.Api.Extensions;
 
@@ -33,10 +33,8 @@ public static class OrderingServiceExtensions
         builder.Services.AddScoped<CheckoutService>();
         builder.Services.AddScoped<ReadModelRebuilder>();
         builder.Services.AddSingleton<CheckoutSaga>();
-        builder.Services.AddHostedService<OrderingDbInitializer>();
+        builder.Services.AddDatabaseInitializer<OrderingDbInitializer>();
         builder.Services.AddHostedService<SagaDeadlineSweeper>();
-        builder.Services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource(OrderingDbInitializer.ActivitySourceName));
 
         builder.Services.AddHttpClient<CatalogClient>(http => http.BaseAddress = new("http://catalog"));
         builder.Services.AddHttpClient<BasketClient>(http => http.BaseAddress = new("http://basket"));

@@ -1,3 +1,4 @@
+using CloudNative.Persistence;
 using CloudNative.Contracts;
 using Payments.Api.Handlers;
 using Payments.Api.Infrastructure;
@@ -15,7 +16,7 @@ public static class PaymentsServiceExtensions
         builder.AddNpgsqlDbContext<PaymentsContext>("paymentsdb");
 
         // Before the consumer: hosted services start in order, so nothing is consumed before the schema exists.
-        builder.Services.AddHostedService<PaymentsDbInitializer>();
+        builder.Services.AddDatabaseInitializer<PaymentsDbInitializer>();
 
         builder.Services.AddOptions<PaymentProviderOptions>()
             .BindConfiguration(PaymentProviderOptions.SectionName)
