@@ -13,7 +13,8 @@ internal static class ServiceResourceExtensions
         builder.AddProject<TProject>(name)
             .WithoutHttpsCertificate()
 #pragma warning restore ASPIRECERTIFICATES001
-            .WithHttpHealthCheck("/health");
+            .WithHttpHealthCheck("/health")
+            .WithBuiltAssemblyLaunch();
 
     /// <summary>
     /// A generated secret (overridable with Parameters__name), kept in the AppHost's user secrets so it survives
