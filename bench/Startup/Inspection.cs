@@ -28,8 +28,9 @@ internal sealed class Inspection
     private Task _stopping = Task.CompletedTask;
 
     /// <summary>
-    /// Snapshots the run's processes. Each project runs as <c>dotnet run --project … --no-build</c> (Aspire 13.6),
-    /// which starts the app as its child: the gap between the two start times is what <c>dotnet run</c> costs.
+    /// Snapshots the run's processes. A project runs as <c>dotnet Service.dll</c>, or, with
+    /// AppHost:LaunchServicesWithDotnetRun, as Aspire's <c>dotnet run --project … --no-build</c>, which starts the app
+    /// as its child: the gap between the two start times is what <c>dotnet run</c> costs.
     /// </summary>
     public void AtHealthy(RunResult result, Stopwatch clock)
     {
@@ -44,6 +45,15 @@ internal sealed class Inspection
             {
                 result.Mark($"{project}.dotnetrun", StartOf(host));
                 result.Mark($"{project}.process", StartOf(app));
+            }
+        }
+
+        // Started by the AppHost as `dotnet <Service>.dll` (its default): no dotnet run in between.
+        foreach (var app in tree)
+        {
+            if (ServiceAssemblyOf(app) is { } assembly)
+            {
+                result.Mark($"{assembly.Split('.')[0].ToLowerInvariant()}.process", StartOf(app));
             }
         }
 
@@ -166,8 +176,15 @@ internal sealed class Inspection
         return project is null ? null : Path.GetFileNameWithoutExtension(project).Split('.')[0].ToLowerInvariant();
     }
 
+    /// <summary>The service assembly of a <c>dotnet Service.Api.dll</c> process, as "Service.Api".</summary>
+    private static string? ServiceAssemblyOf(ProcInfo p) =>
+        p.Name == "dotnet" && p.CommandLine.Split(' ') is [_, var assembly] && assembly.EndsWith(".Api.dll", StringComparison.Ordinal)
+            ? Path.GetFileNameWithoutExtension(assembly)
+            : null;
+
     private static string Component(ProcInfo p) => p switch
     {
+        _ when ServiceAssemblyOf(p) is { } assembly => assembly,
         _ when p.Name == "dcp" || p.CommandLine.Contains("/dcp ", StringComparison.Ordinal) => "DCP (api server, controllers, monitors)",
         _ when p.CommandLine.Contains("Aspire.Dashboard", StringComparison.Ordinal) => "dashboard",
         _ when p.CommandLine.Contains(" run --project ", StringComparison.Ordinal) => "dotnet run (one per project)",
