@@ -61,7 +61,7 @@ internal sealed class Inspection
                 continue; // the bench itself: its own CPU is mostly the in-process AppHost, measured below
             }
 
-            result.Add($"cpu.{Component(process)}", cpu);
+            result.Add($"cpu.{Components.Of(process)}", cpu);
         }
 
         if (ProcTable.Read(_rootPid) is { } root)
@@ -95,7 +95,7 @@ internal sealed class Inspection
     public void BeginStop(RunResult result, Stopwatch sinceStop, TimeSpan grace) =>
         _stopping = Task.Run(async () =>
         {
-            var byComponent = Processes.GroupBy(Component).ToDictionary(g => g.Key, g => g.ToList());
+            var byComponent = Processes.GroupBy(Components.Of).ToDictionary(g => g.Key, g => g.ToList());
             while (sinceStop.Elapsed < grace)
             {
                 foreach (var (component, processes) in byComponent)
@@ -165,17 +165,4 @@ internal sealed class Inspection
         var project = commandLine.Split(' ').SkipWhile(a => a != "--project").Skip(1).FirstOrDefault();
         return project is null ? null : Path.GetFileNameWithoutExtension(project).Split('.')[0].ToLowerInvariant();
     }
-
-    private static string Component(ProcInfo p) => p switch
-    {
-        _ when p.Name == "dcp" || p.CommandLine.Contains("/dcp ", StringComparison.Ordinal) => "DCP (api server, controllers, monitors)",
-        _ when p.CommandLine.Contains("Aspire.Dashboard", StringComparison.Ordinal) => "dashboard",
-        _ when p.CommandLine.Contains(" run --project ", StringComparison.Ordinal) => "dotnet run (one per project)",
-        _ when p.Name.EndsWith(".Api", StringComparison.Ordinal) => p.Name,
-        _ when p.Name == "postgres" || p.CommandLine.StartsWith("postgres:", StringComparison.Ordinal) => "postgres",
-        _ when p.Name == "redis-server" => "redis-server",
-        _ when p.CommandLine.Contains("KafkaDevBroker", StringComparison.Ordinal) => "Kafka dev broker",
-        _ when p.Name == "dotnet" && p.CommandLine.Contains("CloudNative.AppHost.dll", StringComparison.Ordinal) => "AppHost",
-        _ => "other (reaper script, …)",
-    };
 }
