@@ -114,10 +114,14 @@ case "$command" in
         build AppHost/CloudNative.AppHost.csproj
         build bench/Gateway/Gateway.csproj
         dotnet "bench/Gateway/bin/$configuration/net10.0/Gateway.dll" "$@" ;;
+      orders)
+        build AppHost/CloudNative.AppHost.csproj
+        build bench/Orders/Orders.csproj
+        dotnet "bench/Orders/bin/$configuration/net10.0/Orders.dll" "$@" ;;
       group-join)
         build Hosting/CloudNative.KafkaDevBroker/CloudNative.KafkaDevBroker.csproj
         dotnet run bench/GroupJoin/group-join.cs -- "Hosting/CloudNative.KafkaDevBroker/bin/$configuration/net10.0/CloudNative.KafkaDevBroker.dll" "$@" ;;
-      *) log "Unknown benchmark '$target'. Known: startup, gateway, group-join."; exit 2 ;;
+      *) log "Unknown benchmark '$target'. Known: startup, gateway, orders, group-join."; exit 2 ;;
     esac
     ;;
   publish)
