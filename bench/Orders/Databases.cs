@@ -37,13 +37,14 @@ internal sealed class Databases(string serviceConnectionString)
     public async Task<IReadOnlyDictionary<Guid, OrderOutcome>> OutcomesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync("orderingdb", cancellationToken);
-        await using var select = new NpgsqlCommand("""SELECT "Id", "Status", "SubmittedAt", "UpdatedAt" FROM "Orders" WHERE "Id" = ANY(@ids)""", connection);
+        await using var select = new NpgsqlCommand("""SELECT "Id", "Status", "CancelReason", "SubmittedAt", "UpdatedAt" FROM "Orders" WHERE "Id" = ANY(@ids)""", connection);
         select.Parameters.AddWithValue("ids", ids.ToArray());
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         var outcomes = new Dictionary<Guid, OrderOutcome>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            outcomes[reader.GetGuid(0)] = new OrderOutcome(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateTimeOffset>(3));
+            outcomes[reader.GetGuid(0)] = new OrderOutcome(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4));
         }
 
         return outcomes;

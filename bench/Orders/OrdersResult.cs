@@ -44,6 +44,11 @@ internal sealed class OrdersResult(
         Line("checkout -> terminal p50 / p95 / p99 (ms)", $"{P(latencies, 50)} / {P(latencies, 95)} / {P(latencies, 99)}{(options.Rate > 0 ? "   (target at 100/s: p99 <= 1000)" : "")}");
         Line("  POST /api/orders answered in p50 / p99 (ms)", $"{P(checkouts.Select(c => c.Milliseconds), 50)} / {P(checkouts.Select(c => c.Milliseconds), 99)}");
         Line("confirmed / cancelled", $"{finished.Count(f => f.Outcome.Status == "Confirmed")} / {finished.Count(f => f.Outcome.Status == "Cancelled")}");
+        foreach (var reason in finished.Where(f => f.Outcome.Status == "Cancelled").GroupBy(f => Shorter(f.Outcome.CancelReason)).OrderByDescending(g => g.Count()).Take(5))
+        {
+            Line($"  cancelled: {reason.Key}", $"{reason.Count()}");
+        }
+
         Line("LOST (accepted, never terminal or missing)", $"{Lost}   (target 0){(Lost > 0 ? $"; statuses: {string.Join(", ", _accepted.Select(c => outcomes.GetValueOrDefault(c.OrderId!.Value)?.Status ?? "missing").Where(s => s is not "Confirmed" and not "Cancelled").GroupBy(s => s).Select(g => $"{g.Count()} {g.Key}"))}" : "")}");
         Line("DUPLICATED (more than one order for a key)", $"{Duplicated}   (target 0; orderingdb: {idempotency.Keys} keys, {idempotency.OrdersSince} orders since the start)");
 
@@ -68,6 +73,9 @@ internal sealed class OrdersResult(
         Line("  whole machine (all users)", $"{cpu.MachineBusy / cpu.Wall:0.00} of {Environment.ProcessorCount}");
         Line("    of which not listed (other users)", $"{(cpu.MachineBusy - cpu.ByLabel.Values.Sum()) / cpu.Wall:0.00}");
     }
+
+    // Reasons name products and order ids: the first words are the kind of failure.
+    private static string Shorter(string? reason) => reason is null ? "(no reason)" : reason.Length <= 56 ? reason : reason[..56] + "…";
 
     private static string P(IEnumerable<double> values, double percentile) =>
         Stats.Percentile(values, percentile) is { } value ? value.ToString("0", CultureInfo.InvariantCulture) : "-";
