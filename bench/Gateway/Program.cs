@@ -74,14 +74,7 @@ foreach (var target in targets)
 Console.WriteLine($"  gateway replicas: {string.Join(", ", replicas.Select(r => $"pid {r.Pid} at {LaunchedAppHost.OwnAddress(r)}"))}; Aspire's proxy on {app.Gateway}");
 
 var label = CpuLabels.For(replicas, nginx);
-CpuSample Sample()
-{
-    var processes = app.Processes().Concat(nginx.Processes(ProcTable.ReadAll()));
-    var sample = CpuSample.Take(processes, label);
-    // wrk is our child: once it has exited, its CPU is in our own count of reaped children.
-    var self = ProcTable.Read(Environment.ProcessId)!;
-    return sample with { Processes = new Dictionary<(int, long), (string, double)>(sample.Processes) { [(0, 0)] = (CpuLabels.Wrk, self.ReapedChildrenCpuSeconds) } };
-}
+CpuSample Sample() => CpuSample.Take(app.Processes().Concat(nginx.Processes(ProcTable.ReadAll())), label).WithExitedChildren(CpuLabels.Wrk);
 
 foreach (var target in targets)
 {

@@ -23,6 +23,19 @@ internal sealed record CpuSample(IReadOnlyDictionary<(int Pid, long StartTicks),
     }
 
     /// <summary>
+    /// Adds what this process's exited children used (a load generator it ran and waited for, whose own entry in /proc
+    /// is gone by then), under a label.
+    /// </summary>
+    public CpuSample WithExitedChildren(string label) =>
+        this with
+        {
+            Processes = new Dictionary<(int, long), (string, double)>(Processes)
+            {
+                [(System.Environment.ProcessId, -1)] = (label, ProcTable.Read(System.Environment.ProcessId)?.ReapedChildrenCpuSeconds ?? 0),
+            },
+        };
+
+    /// <summary>
     /// CPU seconds per label between <paramref name="before"/> and this sample (a process that started in between
     /// counts from zero; one that ended in between is missing), plus the whole machine's busy and capacity seconds.
     /// </summary>
