@@ -3,7 +3,7 @@ namespace CloudNative.Bench;
 /// <summary>Which part of the system a process of a run is, by its name and command line.</summary>
 internal static class Components
 {
-    public const string Dcp = "DCP (api server, controllers, Aspire's proxies)";
+    public const string Dcp = "DCP (api server, controllers with Aspire's proxies, monitors)";
 
     public static string Of(ProcInfo p) => p switch
     {
