@@ -7,10 +7,14 @@ namespace CloudNative.Bench.Orders;
 
 /// <summary>
 /// Workers that each post one checkout at a time through the gateway, as the demo customer, every order with its
-/// own Idempotency-Key and one to three products; optionally paced so that all together send a fixed rate.
+/// own Idempotency-Key and one to three products; optionally paced so that all together send a fixed rate. Every
+/// <see cref="ResendEvery"/>th checkout goes out twice at once with the same key and body, as a client retrying
+/// after a timeout would: both must get the same order.
 /// </summary>
 internal sealed class CheckoutLoad(Uri gateway, string token, IReadOnlyList<int> products, string keyPrefix)
 {
+    public const int ResendEvery = 10;
+
     private long _sequence;
 
     public async Task<IReadOnlyList<Checkout>> RunAsync(int concurrency, TimeSpan duration, int rate, CancellationToken cancellationToken)
@@ -30,7 +34,11 @@ internal sealed class CheckoutLoad(Uri gateway, string token, IReadOnlyList<int>
                     await Task.Delay(wait, cancellationToken);
                 }
 
-                done.Add(await PostAsync(http, $"{keyPrefix}-{sequence.ToString(CultureInfo.InvariantCulture)}", random, cancellationToken));
+                var key = $"{keyPrefix}-{sequence.ToString(CultureInfo.InvariantCulture)}";
+                var items = Items(random);
+                done.AddRange(sequence % ResendEvery == 0
+                    ? await Task.WhenAll(PostAsync(http, key, items, cancellationToken), PostAsync(http, key, items, cancellationToken))
+                    : [await PostAsync(http, key, items, cancellationToken)]);
             }
 
             return done;
@@ -38,9 +46,11 @@ internal sealed class CheckoutLoad(Uri gateway, string token, IReadOnlyList<int>
         return [.. (await Task.WhenAll(workers)).SelectMany(w => w)];
     }
 
-    public async Task<Checkout> PostAsync(HttpClient http, string key, Random random, CancellationToken cancellationToken)
+    public IReadOnlyList<Item> Items(Random random) =>
+        [.. products.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).Select(p => new Item(p, random.Next(1, 3)))];
+
+    public static async Task<Checkout> PostAsync(HttpClient http, string key, IReadOnlyList<Item> items, CancellationToken cancellationToken)
     {
-        var items = products.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).Select(p => new Item(p, random.Next(1, 3))).ToList();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(new Body(items)) };
         request.Headers.Add("Idempotency-Key", key);
         var startedAt = DateTimeOffset.UtcNow;
@@ -61,7 +71,7 @@ internal sealed class CheckoutLoad(Uri gateway, string token, IReadOnlyList<int>
         }
     }
 
-    private sealed record Item([property: JsonPropertyName("productId")] int ProductId, [property: JsonPropertyName("quantity")] int Quantity);
+    public sealed record Item([property: JsonPropertyName("productId")] int ProductId, [property: JsonPropertyName("quantity")] int Quantity);
 
     private sealed record Body([property: JsonPropertyName("items")] IReadOnlyList<Item> Items);
 

@@ -15,7 +15,8 @@ internal sealed class OrdersResult(
     double pgbenchCommitsPerSecond,
     CpuUse cpu)
 {
-    private readonly List<Checkout> _accepted = [.. checkouts.Where(c => c.Accepted)];
+    // One per order: a resent checkout answered with its key's order counts once, from its first send.
+    private readonly List<Checkout> _accepted = [.. checkouts.Where(c => c.Accepted).GroupBy(c => c.OrderId).Select(g => g.MinBy(c => c.StartedAt)!)];
 
     private IEnumerable<(Checkout Checkout, OrderOutcome Outcome)> Finished =>
         _accepted.Select(c => (c, outcomes.GetValueOrDefault(c.OrderId!.Value))).Where(f => f.Item2 is { IsTerminal: true })!;
@@ -24,7 +25,7 @@ internal sealed class OrdersResult(
     public int Lost => _accepted.Count - Finished.Count();
 
     /// <summary>Orders no Idempotency-Key points at (a second order for a key), plus keys answered with two different orders.</summary>
-    public long Duplicated => idempotency.OrdersWithoutKey + _accepted.GroupBy(c => c.Key).Count(g => g.Select(c => c.OrderId).Distinct().Count() > 1);
+    public long Duplicated => idempotency.OrdersWithoutKey + checkouts.Where(c => c.Accepted).GroupBy(c => c.Key).Count(g => g.Select(c => c.OrderId).Distinct().Count() > 1);
 
     public void Write()
     {
@@ -38,7 +39,8 @@ internal sealed class OrdersResult(
 
         Console.WriteLine();
         Console.WriteLine($"ORDERS ({options.Concurrency} in flight, {options.DurationSeconds} s{(options.Rate > 0 ? $", paced to {options.Rate}/s" : "")})");
-        Line($"checkouts sent / accepted (202)", $"{checkouts.Count} / {_accepted.Count}{(checkouts.Count > _accepted.Count ? $"   refused: {string.Join(", ", refused)}" : "")}");
+        var resent = checkouts.GroupBy(c => c.Key).Count(g => g.Count() > 1);
+        Line("checkouts sent (202) / orders accepted", $"{checkouts.Count} ({checkouts.Count(c => c.Accepted)}) / {_accepted.Count}   ({resent} keys sent twice at once){(checkouts.Any(c => !c.Accepted) ? $"   refused: {string.Join(", ", refused)}" : "")}");
         Line("accepted per second during the load", $"{_accepted.Count / loadSeconds:0.0}");
         Line("ORDERS/S END TO END (terminal / first send -> last terminal)", $"{ordersPerSecond:0.0}   ({finished.Count} in {endToEndSeconds:0.0} s; target 200/s for 60 s)");
         Line("checkout -> terminal p50 / p95 / p99 (ms)", $"{P(latencies, 50)} / {P(latencies, 95)} / {P(latencies, 99)}{(options.Rate > 0 ? "   (target at 100/s: p99 <= 1000)" : "")}");

@@ -42,7 +42,7 @@ Console.WriteLine($"  postgres: synchronous_commit={await databases.SettingAsync
 using (var http = new HttpClient { BaseAddress = app.Gateway })
 {
     http.DefaultRequestHeaders.Authorization = DemoCustomer.Bearer(token);
-    var first = await load.PostAsync(http, $"warm-up-{keyPrefix}", new Random(0), cancel.Token);
+    var first = await CheckoutLoad.PostAsync(http, $"warm-up-{keyPrefix}", load.Items(new Random(0)), cancel.Token);
     var firstOutcome = first.OrderId is { } id ? (await Drain.UntilTerminalAsync(databases, [id], TimeSpan.FromSeconds(90), cancel.Token)).GetValueOrDefault(id) : null;
     if (firstOutcome is not { IsTerminal: true })
     {
@@ -72,9 +72,9 @@ var cpuBefore = Sample();
 var clock = Stopwatch.StartNew();
 var checkouts = await load.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.DurationSeconds), options.Rate, cancel.Token);
 var loadSeconds = clock.Elapsed.TotalSeconds;
-var accepted = checkouts.Where(c => c.Accepted).ToList();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  load done: {accepted.Count} accepted of {checkouts.Count} in {loadSeconds:0.0} s; draining"));
-var outcomes = await Drain.UntilTerminalAsync(databases, [.. accepted.Select(c => c.OrderId!.Value)], TimeSpan.FromSeconds(options.DrainSeconds), cancel.Token);
+var accepted = checkouts.Where(c => c.Accepted).Select(c => c.OrderId!.Value).ToHashSet();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  load done: {accepted.Count} orders accepted from {checkouts.Count} checkouts in {loadSeconds:0.0} s; draining"));
+var outcomes = await Drain.UntilTerminalAsync(databases, accepted, TimeSpan.FromSeconds(options.DrainSeconds), cancel.Token);
 var cpu = Sample().Since(cpuBefore);
 var commits = await databases.CommitsAsync(cancel.Token) - commitsBefore;
 var window = clock.Elapsed.TotalSeconds;
