@@ -43,15 +43,15 @@ internal static class GatewayReport
             .ToList();
         Console.WriteLine();
         Console.WriteLine("CPU: cores busy during the wrk run (CPU seconds / wall seconds), median of the rounds; then CPU µs per request");
-        Console.WriteLine($"  {"",-50}{string.Concat(targets.Select(t => t.Name.PadLeft(17)))}");
+        Console.WriteLine($"  {"",-64}{string.Concat(targets.Select(t => t.Name.PadLeft(17)))}");
         foreach (var cpuLabel in labels)
         {
-            Console.WriteLine($"  {cpuLabel,-50}{string.Concat(targets.Select(t => Invariant($"{Median(t.Name, m => m.Cpu.ByLabel.GetValueOrDefault(cpuLabel) / m.Cpu.Wall),17:0.00}")))}");
+            Console.WriteLine($"  {cpuLabel,-64}{string.Concat(targets.Select(t => Invariant($"{Median(t.Name, m => m.Cpu.ByLabel.GetValueOrDefault(cpuLabel) / m.Cpu.Wall),17:0.00}")))}");
         }
 
-        Console.WriteLine($"  {"whole machine (all users)",-50}{string.Concat(targets.Select(t => Invariant($"{Median(t.Name, m => m.Cpu.MachineBusy / m.Cpu.Wall),17:0.00}")))}");
-        Console.WriteLine($"  {"  of which not listed above (other users)",-50}{string.Concat(targets.Select(t => Invariant($"{Median(t.Name, m => (m.Cpu.MachineBusy - m.Cpu.ByLabel.Values.Sum()) / m.Cpu.Wall),17:0.00}")))}");
-        Console.WriteLine($"  {"CPU µs per request, listed processes but wrk",-50}{string.Concat(targets.Select(t => Invariant($"{Median(t.Name, m => (m.Cpu.ByLabel.Where(c => c.Key != CpuLabels.Wrk).Sum(c => c.Value)) / m.Wrk.Requests * 1e6),17:0}")))}");
+        Console.WriteLine($"  {"whole machine (all users)",-64}{string.Concat(targets.Select(t => Invariant($"{Median(t.Name, m => m.Cpu.MachineBusy / m.Cpu.Wall),17:0.00}")))}");
+        Console.WriteLine($"  {"  of which not listed above (other users)",-64}{string.Concat(targets.Select(t => Invariant($"{Median(t.Name, m => (m.Cpu.MachineBusy - m.Cpu.ByLabel.Values.Sum()) / m.Cpu.Wall),17:0.00}")))}");
+        Console.WriteLine($"  {"CPU µs per request, listed processes but wrk",-64}{string.Concat(targets.Select(t => Invariant($"{Median(t.Name, m => (m.Cpu.ByLabel.Where(c => c.Key != CpuLabels.Wrk).Sum(c => c.Value)) / m.Wrk.Requests * 1e6),17:0}")))}");
     }
 
     private static void Ratio(string label, double ratio, double? target) =>
