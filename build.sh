@@ -98,17 +98,30 @@ case "$command" in
     exit "$status"
     ;;
   bench)
+    # Benchmarks measure what ships: Release, unless CONFIGURATION says otherwise.
+    configuration="${CONFIGURATION:-Release}"
     ensure_prerequisites
-    build bench/Startup/Startup.csproj
     target="${1:-all}"
     [ $# -gt 0 ] && shift
+    # Further arguments go to the benchmark: e.g. ./build.sh bench startup --runs 3, or --cut pg-cache.
     case "$target" in
-      # Further arguments go to the benchmark: e.g. ./build.sh bench startup --runs 3, or --cut pg-cache.
-      startup|all) dotnet "bench/Startup/bin/$configuration/net10.0/Startup.dll" "$@" ;;
+      startup|all)
+        build bench/Startup/Startup.csproj
+        dotnet "bench/Startup/bin/$configuration/net10.0/Startup.dll" "$@" ;;
+      gateway)
+        command -v wrk >/dev/null 2>&1 || apt_install wrk
+        command -v nginx >/dev/null 2>&1 || apt_install nginx
+        build AppHost/CloudNative.AppHost.csproj
+        build bench/Gateway/Gateway.csproj
+        dotnet "bench/Gateway/bin/$configuration/net10.0/Gateway.dll" "$@" ;;
+      orders)
+        build AppHost/CloudNative.AppHost.csproj
+        build bench/Orders/Orders.csproj
+        dotnet "bench/Orders/bin/$configuration/net10.0/Orders.dll" "$@" ;;
       group-join)
         build Hosting/CloudNative.KafkaDevBroker/CloudNative.KafkaDevBroker.csproj
         dotnet run bench/GroupJoin/group-join.cs -- "Hosting/CloudNative.KafkaDevBroker/bin/$configuration/net10.0/CloudNative.KafkaDevBroker.dll" "$@" ;;
-      *) log "Unknown benchmark '$target'. Known: startup, group-join."; exit 2 ;;
+      *) log "Unknown benchmark '$target'. Known: startup, gateway, orders, group-join."; exit 2 ;;
     esac
     ;;
   publish)

@@ -34,7 +34,7 @@ internal static partial class AppHostRun
     {
         var result = new RunResult("built AppHost");
         var appHost = BuiltAppHost.Prepare(repositoryRoot, dll);
-        var gatewayPort = Probe.FreePort();
+        var gatewayPort = Ports.Free();
         var startInfo = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll },
@@ -119,7 +119,7 @@ internal static partial class AppHostRun
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var inspection = new Inspection(process.Id, rootStays: false);
-        using var watchdog = Watchdog(process.Id);
+        using var watchdog = Watchdog.Guard(process.Id);
         var dashboard = Probe.PollAsync(appHost.Dashboard, _ => true, result, "dashboard.http", clock, polling.Token);
         var gateway = Probe.PollAsync(new Uri($"http://localhost:{gatewayPort}/health"), s => s == HttpStatusCode.OK, result, "gateway.http", clock, polling.Token);
 
@@ -170,28 +170,6 @@ internal static partial class AppHostRun
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// Should the bench itself be killed (SIGKILL leaves it no say), its AppHost must not run on: a small script in its
-    /// own session waits for the bench's end of a pipe to close, then gives the AppHost Ctrl+C, if it is still the
-    /// same process (pid and start time: a pid may be reused). After a run, closing the pipe ends it at once.
-    /// </summary>
-    private static Process? Watchdog(int pid)
-    {
-        if (ProcTable.Read(pid) is not { } appHost)
-        {
-            return null;
-        }
-
-        var id = pid.ToString(CultureInfo.InvariantCulture);
-        var script = $"""
-            exec >/dev/null 2>&1
-            read -r _
-            [ "$(sed 's/.*) //' /proc/{id}/stat | cut -d' ' -f20)" = "{appHost.StartTicks.ToString(CultureInfo.InvariantCulture)}" ] && kill -INT {id}
-            exit 0
-            """;
-        return Process.Start(new ProcessStartInfo("setsid") { ArgumentList = { "bash", "-c", script }, RedirectStandardInput = true, UseShellExecute = false });
     }
 
     /// <summary>Seconds since the process was started, from the console logger's UTC timestamp.</summary>

@@ -42,7 +42,7 @@ internal static partial class FixtureRun
 
         // As AppHostFixture, plus a free gateway port (the AppHost's default, 5000, may be a developer's).
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CloudNative_AppHost>(
-            ["LocalProcesses:Ephemeral=true", $"Gateway:Port={Probe.FreePort().ToString(CultureInfo.InvariantCulture)}", .. configuration.Select(c => $"{c.Key}={c.Value}")],
+            ["LocalProcesses:Ephemeral=true", $"Gateway:Port={Ports.Free().ToString(CultureInfo.InvariantCulture)}", .. configuration.Select(c => $"{c.Key}={c.Value}")],
             timeout.Token);
         result.Mark("builder.created", clock);
         MarkingLoggerProvider.AddTo(builder.Services, result, clock);

@@ -49,9 +49,9 @@ internal sealed class Inspection
         }
 
         // Started by the AppHost as `dotnet <Service>.dll` (its default): no dotnet run in between.
-        foreach (var app in tree)
+        foreach (var app in tree.Where(p => p.Name == "dotnet"))
         {
-            if (ServiceAssemblyOf(app) is { } assembly)
+            if (Components.ServiceOf(app) is { } assembly)
             {
                 result.Mark($"{assembly.Split('.')[0].ToLowerInvariant()}.process", StartOf(app));
             }
@@ -71,7 +71,7 @@ internal sealed class Inspection
                 continue; // the bench itself: its own CPU is mostly the in-process AppHost, measured below
             }
 
-            result.Add($"cpu.{Component(process)}", cpu);
+            result.Add($"cpu.{Components.Of(process)}", cpu);
         }
 
         if (ProcTable.Read(_rootPid) is { } root)
@@ -105,7 +105,7 @@ internal sealed class Inspection
     public void BeginStop(RunResult result, Stopwatch sinceStop, TimeSpan grace) =>
         _stopping = Task.Run(async () =>
         {
-            var byComponent = Processes.GroupBy(Component).ToDictionary(g => g.Key, g => g.ToList());
+            var byComponent = Processes.GroupBy(Components.Of).ToDictionary(g => g.Key, g => g.ToList());
             while (sinceStop.Elapsed < grace)
             {
                 foreach (var (component, processes) in byComponent)
@@ -175,24 +175,4 @@ internal sealed class Inspection
         var project = commandLine.Split(' ').SkipWhile(a => a != "--project").Skip(1).FirstOrDefault();
         return project is null ? null : Path.GetFileNameWithoutExtension(project).Split('.')[0].ToLowerInvariant();
     }
-
-    /// <summary>The service assembly of a <c>dotnet Service.Api.dll</c> process, as "Service.Api".</summary>
-    private static string? ServiceAssemblyOf(ProcInfo p) =>
-        p.Name == "dotnet" && p.CommandLine.Split(' ') is [_, var assembly] && assembly.EndsWith(".Api.dll", StringComparison.Ordinal)
-            ? Path.GetFileNameWithoutExtension(assembly)
-            : null;
-
-    private static string Component(ProcInfo p) => p switch
-    {
-        _ when ServiceAssemblyOf(p) is { } assembly => assembly,
-        _ when p.Name == "dcp" || p.CommandLine.Contains("/dcp ", StringComparison.Ordinal) => "DCP (api server, controllers, monitors)",
-        _ when p.CommandLine.Contains("Aspire.Dashboard", StringComparison.Ordinal) => "dashboard",
-        _ when p.CommandLine.Contains(" run --project ", StringComparison.Ordinal) => "dotnet run (one per project)",
-        _ when p.Name.EndsWith(".Api", StringComparison.Ordinal) => p.Name,
-        _ when p.Name == "postgres" || p.CommandLine.StartsWith("postgres:", StringComparison.Ordinal) => "postgres",
-        _ when p.Name == "redis-server" => "redis-server",
-        _ when p.CommandLine.Contains("KafkaDevBroker", StringComparison.Ordinal) => "Kafka dev broker",
-        _ when p.Name == "dotnet" && p.CommandLine.Contains("CloudNative.AppHost.dll", StringComparison.Ordinal) => "AppHost",
-        _ => "other (reaper script, …)",
-    };
 }

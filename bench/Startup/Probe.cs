@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace CloudNative.Bench.Startup;
 
@@ -11,14 +10,6 @@ internal static class Probe
     {
         Timeout = TimeSpan.FromSeconds(5),
     };
-
-    /// <summary>A port nobody listens on now, so the bench never collides with a developer's run.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>
     /// Asks every 50 ms, one request at a time (a burst of requests would load the very process being timed), and

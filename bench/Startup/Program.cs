@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudNative.Bench;
 using CloudNative.Bench.Startup;
 
 // Start-up is measured, not asserted: each figure is the median of several runs on this machine. The two kinds of

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace CloudNative.Bench.Startup;
+namespace CloudNative.Bench;
 
 internal static partial class Signals
 {

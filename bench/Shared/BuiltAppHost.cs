@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 
-namespace CloudNative.Bench.Startup;
+namespace CloudNative.Bench;
 
 /// <summary>
 /// The AppHost as <c>./build.sh run</c> starts it: the built dll, with the environment of its launch profile.
@@ -57,7 +57,7 @@ internal sealed class BuiltAppHost
     private static string WithFreePorts(string value) =>
         string.Join(';', value.Split(';').Select(part =>
             Uri.TryCreate(part, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && !uri.IsDefaultPort
-                ? new UriBuilder(uri) { Port = Probe.FreePort() }.Uri.ToString().TrimEnd('/')
+                ? new UriBuilder(uri) { Port = Ports.Free() }.Uri.ToString().TrimEnd('/')
                 : part));
 
     private static string Metadata(string key) =>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace CloudNative.Bench.Startup;
+namespace CloudNative.Bench;
 
 /// <summary>One process as /proc shows it. Pid and start time together name it: a pid alone may be reused.</summary>
 internal sealed record ProcInfo(int Pid, int ParentPid, char State, long StartTicks, double CpuSeconds, double ReapedChildrenCpuSeconds, string Name, string CommandLine)
@@ -73,6 +73,23 @@ internal static partial class ProcTable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    /// <summary>The process's environment at its start (e.g. the ASPNETCORE_URLS and service addresses DCP gave it).</summary>
+    public static IReadOnlyDictionary<string, string> Environment(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/environ").Split('\0', StringSplitOptions.RemoveEmptyEntries)
+                .Select(v => v.Split('=', 2))
+                .Where(v => v.Length == 2)
+                .GroupBy(v => v[0], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Dictionary<string, string>();
         }
     }
 

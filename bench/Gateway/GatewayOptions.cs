@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace CloudNative.Bench.Gateway;
+
+/// <summary>
+/// <c>--rounds N</c> (each target once per round, in a rotating order), <c>--duration SECONDS</c> per wrk run,
+/// <c>--threads</c> and <c>--connections</c> for wrk, <c>--item ID</c> (the catalog item every request reads).
+/// </summary>
+internal sealed record GatewayOptions(int Rounds = 3, int DurationSeconds = 10, int WarmupSeconds = 3, int Threads = 2, int Connections = 32, int Item = 1, bool Verbose = false)
+{
+    public const string Usage = "usage: Gateway.dll [--rounds N] [--duration SECONDS] [--warmup SECONDS] [--threads N] [--connections N] [--item ID] [--verbose]";
+
+    public static GatewayOptions? Parse(string[] args)
+    {
+        var options = new GatewayOptions();
+        for (var i = 0; i < args.Length && options is not null; i++)
+        {
+            int? Next() => i + 1 < args.Length && int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+            options = args[i] switch
+            {
+                "--rounds" when Next() is { } n => options with { Rounds = n },
+                "--duration" when Next() is { } n => options with { DurationSeconds = n },
+                "--warmup" when Next() is { } n => options with { WarmupSeconds = n },
+                "--threads" when Next() is { } n => options with { Threads = n },
+                "--connections" when Next() is { } n => options with { Connections = n },
+                "--item" when Next() is { } n => options with { Item = n },
+                "--verbose" => options with { Verbose = true },
+                _ => null,
+            };
+        }
+
+        return options;
+    }
+}
