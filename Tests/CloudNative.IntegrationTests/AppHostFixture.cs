@@ -11,7 +11,7 @@ namespace CloudNative.IntegrationTests;
 /// every other test's orders stay far below and are charged as usual.
 /// </para>
 /// </summary>
-public sealed class AppHostFixture : IAsyncLifetime
+public class AppHostFixture : IAsyncLifetime
 {
     public static readonly string[] BackingServices = ["postgres", "catalogdb", "identitydb", "paymentsdb", "orderingdb", "cache", "kafka"];
     public static readonly string[] Services = ["identity", "catalog", "payments", "basket", "ordering", "gateway"];
@@ -39,7 +39,7 @@ public sealed class AppHostFixture : IAsyncLifetime
     }
 
     /// <summary>The test app's settings on top of the AppHost's model, before it is built.</summary>
-    private static void Configure(IDistributedApplicationTestingBuilder builder) =>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder) =>
         builder.Service("payments").WithEnvironment("Payments__Provider__DeclineAbove", DeclineAbove.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public async Task DisposeAsync()
