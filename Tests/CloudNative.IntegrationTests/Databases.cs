@@ -24,6 +24,12 @@ internal static class Databases
     public static async Task ExecuteAsync(this AppHostFixture fixture, string database, string sql, params object[] parameters)
     {
         await using var connection = await OpenAsync(fixture, database);
+        await connection.ExecuteAsync(sql, parameters);
+    }
+
+    /// <summary>On a connection the test keeps open, e.g. one holding a lock.</summary>
+    public static async Task ExecuteAsync(this NpgsqlConnection connection, string sql, params object[] parameters)
+    {
         await using var command = Command(connection, sql, parameters);
         await command.ExecuteNonQueryAsync();
     }

@@ -25,40 +25,45 @@ public sealed class OutboxRelayCrashTests(ChaosAppHostFixture fixture)
         await using var hold = await fixture.OpenAsync("orderingdb");
         await fixture.ExecuteAsync("orderingdb", $"""
             CREATE FUNCTION hold_outbox_mark() RETURNS trigger LANGUAGE plpgsql AS
-            $$ BEGIN PERFORM pg_advisory_xact_lock_shared({HoldKey}); RETURN NEW; END $$;
-            CREATE TRIGGER hold_outbox_mark BEFORE UPDATE OF "PublishedAt" ON "OutboxMessages" FOR EACH ROW EXECUTE FUNCTION hold_outbox_mark();
+            $$ BEGIN PERFORM pg_advisory_xact_lock_shared({HoldKey}); RETURN NEW; END $$
             """);
-        await using (var command = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({HoldKey})", hold))
+        await fixture.ExecuteAsync("orderingdb",
+            """CREATE TRIGGER hold_outbox_mark BEFORE UPDATE OF "PublishedAt" ON "OutboxMessages" FOR EACH ROW EXECUTE FUNCTION hold_outbox_mark()""");
+        string location, orderKey;
+        Guid messageId;
+        try
         {
-            await command.ExecuteNonQueryAsync();
+            await hold.ExecuteAsync($"SELECT pg_advisory_lock({HoldKey})");
+            location = await gateway.CheckoutAsync(OrderRequests.Items((Boots, 1)));
+            orderKey = OrderRequests.OrderId(location).ToString();
+
+            // The active relay published the order's first batch, and now waits in its mark.
+            (int Backend, int Port) relay = default;
+            await Until.TrueAsync(async () =>
+            {
+                var stuck = await fixture.QueryAsync("orderingdb",
+                    """SELECT pid, client_port FROM pg_stat_activity WHERE wait_event = 'advisory' AND query LIKE 'UPDATE "OutboxMessages"%'""",
+                    r => (r.GetInt32(0), r.GetInt32(1)));
+                relay = stuck.SingleOrDefault();
+                return stuck.Count == 1;
+            }, s_blocked);
+            var published = Assert.Single(topics.ReadKeyed("catalog-commands", new HashSet<string> { orderKey }));
+            messageId = Guid.Parse(SagaTopics.Header(published, "message-id"));
+
+            await ServiceReplicas.KillAsync(ProcessSockets.OwnerOfLocalPort(replicas, relay.Port));
+            // Postgres notices a dead client only when it next talks to it, and the held UPDATE would then still commit:
+            // ending its backend is what makes the mark never happen, as the crash meant.
+            Assert.True(await fixture.ScalarAsync<bool>("orderingdb", "SELECT pg_terminate_backend($1)", relay.Backend));
+        }
+        finally
+        {
+            // Unlocked first: the surviving relay's mark may be waiting in the trigger, and the DROP would wait for it.
+            await hold.ExecuteAsync($"SELECT pg_advisory_unlock({HoldKey})");
+            await hold.ExecuteAsync("""DROP TRIGGER hold_outbox_mark ON "OutboxMessages" """);
+            await hold.ExecuteAsync("DROP FUNCTION hold_outbox_mark()");
         }
 
-        var location = await gateway.CheckoutAsync(OrderRequests.Items((Boots, 1)));
-        var orderKey = OrderRequests.OrderId(location).ToString();
-
-        // The active relay published the order's first batch, and now waits in its mark.
-        (int Backend, int Port) relay = default;
-        await Until.TrueAsync(async () =>
-        {
-            var stuck = await fixture.QueryAsync("orderingdb",
-                """SELECT pid, client_port FROM pg_stat_activity WHERE wait_event = 'advisory' AND query LIKE 'UPDATE "OutboxMessages"%'""",
-                r => (r.GetInt32(0), r.GetInt32(1)));
-            relay = stuck.SingleOrDefault();
-            return stuck.Count == 1;
-        }, s_blocked);
-        var published = Assert.Single(topics.ReadKeyed("catalog-commands", new HashSet<string> { orderKey }));
-        var messageId = Guid.Parse(SagaTopics.Header(published, "message-id"));
-
-        await ServiceReplicas.KillAsync(ProcessSockets.OwnerOfLocalPort(replicas, relay.Port));
-        // Postgres notices a dead client only when it next talks to it, and the held UPDATE would then still commit:
-        // ending its backend is what makes the mark never happen, as the crash meant.
-        Assert.True(await fixture.ScalarAsync<bool>("orderingdb", "SELECT pg_terminate_backend($1)", relay.Backend));
-        await using (var command = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({HoldKey}); DROP TRIGGER hold_outbox_mark ON \"OutboxMessages\"; DROP FUNCTION hold_outbox_mark()", hold))
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-
-        var order = await gateway.TerminalAsync(location);
+        var order = await gateway.TerminalAsync(location, ChaosAppHostFixture.SagaTimeout);
 
         Assert.Equal("Confirmed", order.Status());
         var copies = topics.ReadKeyed("catalog-commands", new HashSet<string> { orderKey });
