@@ -16,7 +16,8 @@ public sealed class ConsumerReplicaKillTests(ChaosAppHostFixture fixture)
     public async Task KillingAPaymentsReplicaUnderLoadLosesNoOrderAndChargesEachOnce()
     {
         using var gateway = await fixture.CustomerClientAsync();
-        var replicas = await ServiceReplicas.PidsAsync(fixture.App, "payments", 2);
+        var replicas = await ServiceReplicas.OfAsync(fixture.App, "payments", 2);
+        var victim = replicas[0].Processes;
         var stockBefore = await fixture.StockAsync(Daypack);
 
         var accepted = new ConcurrentBag<string>();
@@ -31,10 +32,12 @@ public sealed class ConsumerReplicaKillTests(ChaosAppHostFixture fixture)
                 // Mid-stream: a third of the orders are in, the rest still coming, the replicas busy with the first ones.
                 if (Interlocked.Increment(ref acceptedCount) == killAt)
                 {
-                    await ServiceReplicas.KillAsync(replicas[0]);
+                    await replicas[0].KillAsync();
                 }
             }
         }));
+
+        Assert.Empty(ProcessTree.Alive(victim));
 
         // The survivor gets the dead member's partitions after its session times out; the saga's deadline outlasts it.
         var bound = ChaosAppHostFixture.SagaTimeout + OrderRequests.Saga;

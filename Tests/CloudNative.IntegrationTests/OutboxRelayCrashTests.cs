@@ -19,7 +19,7 @@ public sealed class OutboxRelayCrashTests(ChaosAppHostFixture fixture)
     {
         using var gateway = await fixture.CustomerClientAsync();
         var topics = await SagaTopics.OfAsync(fixture);
-        var replicas = await ServiceReplicas.PidsAsync(fixture.App, "ordering", 2);
+        var replicas = await ServiceReplicas.OfAsync(fixture.App, "ordering", 2);
         var stockBefore = await fixture.StockAsync(Boots);
 
         await using var hold = await fixture.OpenAsync("orderingdb");
@@ -50,7 +50,7 @@ public sealed class OutboxRelayCrashTests(ChaosAppHostFixture fixture)
             var published = Assert.Single(topics.ReadKeyed("catalog-commands", new HashSet<string> { orderKey }));
             messageId = Guid.Parse(SagaTopics.Header(published, "message-id"));
 
-            await ServiceReplicas.KillAsync(ProcessSockets.OwnerOfLocalPort(replicas, relay.Port));
+            await replicas.Single(r => ProcessSockets.OwnLocalPort(r.Processes, relay.Port)).KillAsync();
             // Postgres notices a dead client only when it next talks to it, and the held UPDATE would then still commit:
             // ending its backend is what makes the mark never happen, as the crash meant.
             Assert.True(await fixture.ScalarAsync<bool>("orderingdb", "SELECT pg_terminate_backend($1)", relay.Backend));
