@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Gateway.Api.Tests;
 
 namespace CloudNative.IntegrationTests;
 
@@ -41,13 +42,14 @@ public sealed class ConsumerReplicaKillTests(ChaosAppHostFixture fixture)
 
         // The survivor gets the dead member's partitions after its session times out; the saga's deadline outlasts it.
         var bound = ChaosAppHostFixture.SagaTimeout + OrderRequests.Saga;
-        var orders = await Task.WhenAll(accepted.Select(async location => (location, order: await gateway.TerminalAsync(location, bound))));
+        var ids = accepted.Select(OrderRequests.OrderId).ToArray();
+        List<(Guid Id, string Status, string? CancelReason)> orders = [];
+        await Until.TrueAsync(async () => (orders = await fixture.OrdersAsync(ids)).Count == Orders && orders.All(o => o.Status is "Confirmed" or "Cancelled"), bound);
 
-        Assert.Equal(Orders, orders.Length);
-        Assert.All(orders, o => Assert.True(o.order.Status() == "Confirmed", $"{o.location}: {o.order}"));
-        foreach (var (location, _) in orders)
+        Assert.All(orders, o => Assert.True(o.Status == "Confirmed", $"{o.Id}: {o.Status} ({o.CancelReason})"));
+        foreach (var id in ids)
         {
-            Assert.Equal([("Authorized", 59.99m)], await fixture.PaymentsAsync(OrderRequests.OrderId(location)));
+            Assert.Equal([("Authorized", 59.99m)], await fixture.PaymentsAsync(id));
         }
         Assert.Equal(stockBefore - Orders, await fixture.StockAsync(Daypack));
     }

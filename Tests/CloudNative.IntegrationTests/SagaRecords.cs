@@ -26,4 +26,12 @@ internal static class SagaRecords
     /// <summary>How many times a consumer group recorded the message id as applied (its inbox).</summary>
     public static Task<long> InboxCountAsync(this AppHostFixture fixture, string database, string group, Guid messageId) =>
         fixture.ScalarAsync<long>(database, """SELECT COUNT(*) FROM "InboxMessages" WHERE "ConsumerGroup" = $1 AND "MessageId" = $2""", group, messageId);
+
+    /// <summary>
+    /// Ordering's read model for many orders at once: a test watching dozens of orders reads this, where polling each
+    /// through the gateway would run into the customer's rate limit.
+    /// </summary>
+    public static Task<List<(Guid Id, string Status, string? CancelReason)>> OrdersAsync(this AppHostFixture fixture, Guid[] ids) =>
+        fixture.QueryAsync("orderingdb", """SELECT "Id", "Status", "CancelReason" FROM "Orders" WHERE "Id" = ANY($1)""",
+            r => (r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)), ids);
 }
