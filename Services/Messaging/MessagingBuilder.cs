@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization.Metadata;
 using CloudNative.Messaging.Consuming;
+using CloudNative.Messaging.Inbox;
 using CloudNative.Messaging.Outbox;
+using CloudNative.Messaging.Retention;
 using CloudNative.Messaging.Serialization;
 using Confluent.Kafka;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +43,7 @@ public sealed class MessagingBuilder
     {
         var options = new OutboxOptions();
         configure?.Invoke(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PublishedRetention, TimeSpan.Zero, nameof(options.PublishedRetention));
 
         builder.Services.AddScoped<IOutbox, Outbox<TContext>>();
         builder.Services.AddSingleton<OutboxCommitNotifier>();
@@ -51,6 +54,8 @@ public sealed class MessagingBuilder
             options,
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<OutboxRelay<TContext>>>()));
+        AddRetention(new RetentionPolicy<TContext>("published outbox messages", options.PublishedRetention, static (context, cutoff, batch, ct) =>
+            context.Set<OutboxMessage>().Where(m => m.PublishedAt < cutoff).OrderBy(m => m.Id).Take(batch).ExecuteDeleteAsync(ct)));
         return this;
     }
 
@@ -74,6 +79,7 @@ public sealed class MessagingBuilder
         var options = new MessageConsumerOptions();
         configure?.Invoke(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1, nameof(options.MaxAttempts));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.InboxRetention, TimeSpan.Zero, nameof(options.InboxRetention));
         var registration = new ConsumerRegistration(groupId, [.. topics], handlerSet, options);
         if (registration.Topics.Count == 0)
         {
@@ -104,6 +110,16 @@ public sealed class MessagingBuilder
             services.GetRequiredService<IServiceScopeFactory>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<MessageConsumerHost<TContext>>>()));
+        AddRetention(new RetentionPolicy<TContext>($"inbox ids of group {groupId}", options.InboxRetention, (context, cutoff, batch, ct) =>
+            context.Set<InboxMessage>().Where(m => m.ConsumerGroup == groupId && m.ProcessedAt < cutoff).Take(batch).ExecuteDeleteAsync(ct)));
         return this;
+    }
+
+    // One pruner per DbContext type (AddHostedService adds a type once), running every policy registered for it.
+    private void AddRetention<TContext>(RetentionPolicy<TContext> policy)
+        where TContext : DbContext
+    {
+        builder.Services.AddSingleton(policy);
+        builder.Services.AddHostedService<RetentionPruner<TContext>>();
     }
 }

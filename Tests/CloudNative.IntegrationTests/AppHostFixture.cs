@@ -6,11 +6,17 @@ namespace CloudNative.IntegrationTests;
 /// <summary>
 /// The real AppHost, booted once per collection through Aspire.Hosting.Testing: its own Program.cs, DCP, and the
 /// backing services as local processes with temporary data.
+/// <para>
+/// Payments declines every amount above <see cref="DeclineAbove"/>: a decline is an order priced over it, while
+/// every other test's orders stay far below and are charged as usual.
+/// </para>
 /// </summary>
-public sealed class AppHostFixture : IAsyncLifetime
+public class AppHostFixture : IAsyncLifetime
 {
     public static readonly string[] BackingServices = ["postgres", "catalogdb", "identitydb", "paymentsdb", "orderingdb", "cache", "kafka"];
     public static readonly string[] Services = ["identity", "catalog", "payments", "basket", "ordering", "gateway"];
+
+    public const decimal DeclineAbove = 1000m;
 
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
 
@@ -23,6 +29,7 @@ public sealed class AppHostFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(s_startTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CloudNative_AppHost>(
             ["LocalProcesses:Ephemeral=true"], timeout.Token);
+        Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
         foreach (var resource in BackingServices.Concat(Services))
@@ -30,6 +37,10 @@ public sealed class AppHostFixture : IAsyncLifetime
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
         }
     }
+
+    /// <summary>The test app's settings on top of the AppHost's model, before it is built.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder) =>
+        builder.Service("payments").WithEnvironment("Payments__Provider__DeclineAbove", DeclineAbove.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public async Task DisposeAsync()
     {

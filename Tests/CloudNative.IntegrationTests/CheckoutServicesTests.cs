@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using Confluent.Kafka;
 
 namespace CloudNative.IntegrationTests;
 
@@ -18,7 +15,7 @@ public sealed class CheckoutServicesTests(AppHostFixture fixture)
     public async Task PaymentsAuthorizesACommandFromKafka()
     {
         var orderId = Guid.NewGuid();
-        await SendAsync("payment-commands", orderId, "payments.authorize-payment.v1",
+        await (await SagaTopics.OfAsync(fixture)).SendAsync("payment-commands", orderId, "payments.authorize-payment.v1",
             new { orderId, userId = "integration", amount = 42.50m, currency = "EUR" });
 
         using var client = fixture.App.CreateHttpClient("payments");
@@ -40,33 +37,13 @@ public sealed class CheckoutServicesTests(AppHostFixture fixture)
         var (productId, stock) = (product.GetProperty("id").GetInt32(), product.GetProperty("availableStock").GetInt32());
 
         var orderId = Guid.NewGuid();
-        await SendAsync("catalog-commands", orderId, "catalog.reserve-stock.v1", new { orderId, lines = new[] { new { productId, quantity = 2 } } });
+        await (await SagaTopics.OfAsync(fixture)).SendAsync("catalog-commands", orderId, "catalog.reserve-stock.v1", new { orderId, lines = new[] { new { productId, quantity = 2 } } });
 
         await WaitForAsync(async () =>
         {
             var item = await gateway.GetFromJsonAsync<JsonElement>($"/api/catalog/items/{productId}");
             return item.GetProperty("availableStock").GetInt32() == stock - 2 ? item : (JsonElement?)null;
         }, $"product {productId}'s stock down by 2");
-    }
-
-    private async Task SendAsync(string topic, Guid orderId, string messageType, object message)
-    {
-        var messageId = Guid.CreateVersion7().ToString();
-        var headers = new Headers
-        {
-            { "message-id", Encoding.UTF8.GetBytes(messageId) },
-            { "message-type", Encoding.UTF8.GetBytes(messageType) },
-            { "occurred-at", Encoding.UTF8.GetBytes(DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)) },
-            { "correlation-id", Encoding.UTF8.GetBytes(messageId) },
-        };
-        var bootstrap = await fixture.ConnectionStringAsync("kafka");
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, EnableIdempotence = true }).Build();
-        await producer.ProduceAsync(topic, new Message<string, byte[]>
-        {
-            Key = orderId.ToString(),
-            Value = JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerOptions.Web),
-            Headers = headers,
-        });
     }
 
     private static async Task<JsonElement> WaitForAsync(Func<Task<JsonElement?>> read, string what)

@@ -11,7 +11,17 @@ internal static class ProcessTree
     {
         var self = Environment.ProcessId;
         var processes = Snapshot();
-        var roots = processes.Where(p => p.CommandLine.Contains($"--monitor {self} ", StringComparison.Ordinal)).Select(p => p.Pid).Append(self).ToHashSet();
+        var roots = processes.Where(p => p.CommandLine.Contains($"--monitor {self} ", StringComparison.Ordinal)).Select(p => p.Pid).Append(self);
+        var found = WithDescendants(processes, roots);
+        found.Remove(self);
+        return found;
+    }
+
+    /// <summary>The process and every process it started, directly or not.</summary>
+    public static IReadOnlyCollection<int> WithDescendants(int pid) => WithDescendants(Snapshot(), [pid]);
+
+    private static HashSet<int> WithDescendants(List<ProcessEntry> processes, IEnumerable<int> roots)
+    {
         var found = new HashSet<int>(roots);
         bool added;
         do
@@ -23,8 +33,6 @@ internal static class ProcessTree
             }
         }
         while (added);
-
-        found.Remove(self);
         return found;
     }
 

@@ -17,6 +17,13 @@ public sealed class MessageConsumerOptions
     /// <summary>Names a topic's dead-letter topic; by default "&lt;topic&gt;.dlt". It must exist on the broker.</summary>
     public Func<string, string> DeadLetterTopic { get; set; } = static topic => topic + ".dlt";
 
+    /// <summary>
+    /// How long an applied message's id stays in the inbox, so a re-delivery is recognised and skipped. A re-delivery
+    /// can come as long as the topic keeps the message (an offset reset, a replay), so the default matches Kafka's
+    /// default topic retention (7 days); keep it at least as long as the consumed topics' <c>retention.ms</c>.
+    /// </summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
+
     // In doubles, which saturate at infinity where a long would overflow after enough attempts.
     internal TimeSpan BackoffAfter(int failedAttempt) =>
         TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, InitialBackoff.TotalMilliseconds * Math.Pow(2, failedAttempt - 1)));

@@ -13,4 +13,10 @@ public sealed class OutboxOptions
 
     /// <summary>The pause after a failure (database or broker unreachable, schema not migrated yet) before trying again.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a published row is kept, to look at, before it is pruned; unpublished rows are never pruned. Nothing
+    /// reads published rows again, so this can be short.
+    /// </summary>
+    public TimeSpan PublishedRetention { get; set; } = TimeSpan.FromHours(1);
 }
