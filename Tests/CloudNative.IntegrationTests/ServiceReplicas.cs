@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace CloudNative.IntegrationTests;
 
 /// <summary>
-/// One replica of a service as DCP runs it: the process DCP started (<c>dotnet run</c>), with the service's own
-/// process beneath it. Killing the first alone would leave the service running as an orphan.
+/// One replica of a service as DCP runs it: the process DCP started (<c>dotnet Service.dll</c>, or <c>dotnet run</c>
+/// with the service's own process beneath it, when AppHost:LaunchServicesWithDotnetRun asks for it). The whole tree is
+/// killed, so no service process is left running as an orphan either way.
 /// </summary>
 internal sealed record ServiceReplica(int Pid)
 {
