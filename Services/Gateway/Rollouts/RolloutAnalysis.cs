@@ -11,7 +11,8 @@ static class RolloutAnalysis
                 $"Too few requests to judge (at least {options.MinimumRequests} each): canary {canary.Requests}, stable {stable.Requests}.");
         }
 
-        if (canary.ErrorRate - stable.ErrorRate >= options.MaxErrorRateIncrease)
+        // Rounded, so exactly the allowed increase (6 % against 1 %) counts as reaching it despite binary fractions.
+        if (Math.Round(canary.ErrorRate - stable.ErrorRate, 9) >= options.MaxErrorRateIncrease)
         {
             return new(RolloutVerdict.RollBack, 0,
                 $"Canary error rate {canary.ErrorRate:P1} against stable's {stable.ErrorRate:P1} (at most {options.MaxErrorRateIncrease:P1} more allowed).");
