@@ -5,16 +5,29 @@ namespace CloudNative.IntegrationTests;
 
 /// <summary>
 /// The real AppHost, booted once per collection through Aspire.Hosting.Testing: its own Program.cs, DCP, and the
-/// backing services as local processes with temporary data.
+/// backing services as local processes with temporary data. A collection that needs other AppHost settings derives
+/// its own fixture with extra arguments (as on the AppHost's command line), and so gets an app of its own.
 /// </summary>
-public sealed class AppHostFixture : IAsyncLifetime
+public class AppHostFixture : IAsyncLifetime
 {
     public static readonly string[] BackingServices = ["postgres", "catalogdb", "identitydb", "paymentsdb", "orderingdb", "cache", "kafka"];
-    public static readonly string[] Services = ["identity", "catalog", "payments", "basket", "ordering", "gateway"];
+    public static readonly string[] Services = ["identity", "catalog", "catalog-canary", "payments", "basket", "ordering", "gateway"];
+
+    // The gateway judges a rollout every few seconds instead of every minute, so a test sees its verdicts.
+    public static readonly TimeSpan RolloutWindow = TimeSpan.FromSeconds(3);
+    public const int RolloutMinimumRequests = 10;
 
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
 
+    private readonly string[] _args;
     private DistributedApplication? _app;
+
+    // xUnit creates a collection fixture through its one public constructor.
+    public AppHostFixture() : this([])
+    {
+    }
+
+    protected AppHostFixture(string[] args) => _args = args;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
@@ -22,7 +35,10 @@ public sealed class AppHostFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(s_startTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CloudNative_AppHost>(
-            ["LocalProcesses:Ephemeral=true"], timeout.Token);
+            ["LocalProcesses:Ephemeral=true", .. _args], timeout.Token);
+        builder.CreateResourceBuilder<ProjectResource>("gateway")
+            .WithEnvironment("Gateway__Rollouts__Window", RolloutWindow.ToString())
+            .WithEnvironment("Gateway__Rollouts__MinimumRequests", RolloutMinimumRequests.ToString());
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
         foreach (var resource in BackingServices.Concat(Services))
