@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -5,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using CloudNative.Tests.Shared;
 using Gateway.Api.Rollouts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Api.Tests;
 
@@ -171,6 +175,75 @@ public class RolloutTests
     }
 
     [Fact]
+    public async Task Every_decision_is_counted_and_the_analysis_traced_and_the_weight_is_a_gauge()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var stable = await StubCatalog.StartAsync();
+        await using var canary = await StubCatalog.StartAsync(errorRate: 0.3);
+        await using var gateway = await RolloutGateway.StartAsync(stable, canary, redis.ConnectionString);
+        var meters = gateway.Factory.Services.GetRequiredService<IMeterFactory>();
+        var decisions = new ConcurrentQueue<(string Decision, string Source)>();
+        var weights = new ConcurrentQueue<int>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == RolloutMetrics.Name && instrument.Meter.Scope == meters)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
+        {
+            if (instrument.Name == "gateway.rollout.decisions")
+            {
+                decisions.Enqueue((Tag(tags, "gateway.rollout.decision"), Tag(tags, "gateway.rollout.source")));
+            }
+        });
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "gateway.rollout.weight")
+            {
+                weights.Enqueue(value);
+            }
+        });
+        listener.Start();
+        var analyses = new ConcurrentQueue<Activity>();
+        using var activities = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == RolloutMetrics.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = analyses.Enqueue,
+        };
+        ActivitySource.AddActivityListener(activities);
+
+        await gateway.SetWeightAsync(50);
+        listener.RecordObservableInstruments();
+        await Until.TrueAsync(() => gateway.DriveUntilAsync(Users, state => state.Status != RolloutStatus.Progressing), Bound);
+
+        Assert.Contains(("set", "admin"), decisions);
+        Assert.Contains(("rollback", "analysis"), decisions);
+        Assert.Contains(50, weights);
+        var rollback = Assert.Single(analyses, activity => (string?)activity.GetTagItem("gateway.rollout.decision") == "rollback");
+        Assert.Equal(ActivityStatusCode.Error, rollback.Status);
+        Assert.Equal(50, rollback.GetTagItem("gateway.rollout.weight"));
+        Assert.True((double)rollback.GetTagItem("gateway.rollout.canary.error_rate")! > (double)rollback.GetTagItem("gateway.rollout.stable.error_rate")!);
+
+        static string Tag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string name)
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == name)
+                {
+                    return (string)tag.Value!;
+                }
+            }
+            return "";
+        }
+    }
+
+    [Fact]
     public async Task A_healthy_canary_is_promoted_step_by_step_to_100()
     {
         await using var redis = await RedisServer.StartAsync();
@@ -195,7 +268,7 @@ public class RolloutTests
         // Three promotions after the admin's change (version 1), each a window of its own; those seen came in order.
         Assert.Equal(4, state.Version);
         Assert.Equal(weights.Order(), weights);
-        Assert.Subset(new HashSet<int>([10, 25, 50, 100]), [.. weights]);
+        Assert.Subset(new HashSet<int>([10, 25, 50, 100]), weights.ToHashSet());
         Assert.Equal("catalog-canary", (await gateway.ReadAsync(Users[0])).ServedBy);
     }
 
