@@ -25,8 +25,21 @@ internal sealed class CatalogRollout(HttpClient admin, IReadOnlyList<HttpClient>
         var admin = fixture.App.CreateHttpClient("gateway");
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             await fixture.TokenAsync(admin, DemoUsers.Admin, DemoUsers.AdminPassword));
+        await WarmUpAsync(fixture);
         var clients = Enumerable.Range(20, 100).Select(i => LoopbackClient.From($"127.0.0.{i}", replicas[i % replicas.Count])).ToList();
         return new CatalogRollout(admin, clients);
+    }
+
+    // A new deployment's first requests are slow (JIT, empty connection pools), which the analysis would rightly see as
+    // a latency regression of the canary against the long-running catalog: like a release, it is warmed before it
+    // takes traffic.
+    static async Task WarmUpAsync(AppHostFixture fixture)
+    {
+        using var canary = fixture.App.CreateHttpClient("catalog-canary");
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await canary.GetAsync(Path);
+        }
     }
 
     public async Task<JsonElement> SetWeightAsync(int weight)
