@@ -29,8 +29,9 @@ sealed class RolloutAnalyzer(RolloutStore store, RolloutStates states, RolloutSa
                 {
                     await JudgeAsync(rollout, window);
                 }
-                catch (RolloutStoreUnavailableException e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    // Whatever went wrong, the gateway keeps serving: an unjudged window leaves the weight as it is.
                     logger.LogWarning(e, "Rollout {Rollout}: window {Window} was not judged; the canary stays at {Weight}%.", rollout.Name, window, rollout.Weight);
                 }
             }

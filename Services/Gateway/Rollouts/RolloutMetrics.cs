@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace Gateway.Api.Rollouts;
 
 // What the dashboard shows of the rollouts: each canary's weight, every decision (the analysis' and the admins'),
-// and the requests each side of a rollout served. The decisions are also traced, one span each.
+// and the attempts to each side of a progressing rollout. Each analysis verdict is also a span of its own.
 sealed class RolloutMetrics
 {
     public const string Name = "Gateway.Api.Rollouts";
@@ -23,7 +23,7 @@ sealed class RolloutMetrics
         decisions = meter.CreateCounter<long>("gateway.rollout.decisions", unit: "{decision}",
             description: "Rollout decisions: the analysis' verdict on each window, and the admins' changes.");
         requests = meter.CreateCounter<long>("gateway.rollout.requests", unit: "{request}",
-            description: "Requests a rollout's stable and canary clusters answered, by outcome.");
+            description: "Attempts to a progressing rollout's stable and canary clusters, by outcome: what the analysis judges.");
     }
 
     public void Decided(string rollout, string decision, string source) => decisions.Add(1,

@@ -54,7 +54,7 @@ sealed class RolloutSamples(RolloutStore store, RolloutStates states, RolloutMet
             {
                 await store.AddSamplesAsync(key, counts.Close());
             }
-            catch (RolloutStoreUnavailableException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Without Redis no window can be judged, so the rollout holds its weight; the samples are of no use later.
                 logger.LogWarning(e, "Rollout {Rollout}: {Destination} samples of window {Window} were not shared; the window cannot be judged.",

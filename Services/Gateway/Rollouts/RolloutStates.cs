@@ -135,5 +135,10 @@ sealed class RolloutStates(RolloutStore store, GatewayRedis redis, IOptions<Roll
         {
             logger.LogDebug(e, "Rollout {Rollout} could not be read; routing with weight {Weight}.", name, states[name].Weight);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A state this gateway cannot read (written by another version of it?) leaves routing as it was.
+            logger.LogWarning(e, "Rollout {Rollout} could not be read; routing with weight {Weight}.", name, states[name].Weight);
+        }
     }
 }
