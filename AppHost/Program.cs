@@ -35,10 +35,19 @@ var identity = builder.AddService<Projects.Identity_Api>("identity")
     .WithEnvironment("Identity__Seed__AdminPassword", builder.AddSecret("admin-password"))
     .WithEnvironment("Identity__Clients__ServiceSecret", builder.AddSecret("identity-service-secret"));
 
-var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
+IResourceBuilder<ProjectResource> AddCatalog(string name) => builder.AddService<Projects.Catalog_Api>(name)
     .WithReference(catalogDb).WaitFor(catalogDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(kafka).WaitFor(kafka);
+
+var catalog = AddCatalog("catalog");
+
+// The catalog's next version beside it, for the gateway's canary and blue-green rollouts (no traffic until an admin
+// starts one, see README). The same database, cache and Kafka: it joins catalog's consumer group as one more replica,
+// so each stock command is still applied once (the relay takes turns on an advisory lock, the inbox skips
+// redeliveries). Its own settings come from the AppHost's "CatalogCanary" section: --CatalogCanary:Faults:ErrorRate=0.3.
+var catalogCanary = AddCatalog("catalog-canary")
+    .WithSettings(builder.Configuration.GetSection("CatalogCanary"));
 
 // Internal: consumes payment commands only; two replicas share the consumer group (the provider's faults: Payments:Provider).
 builder.AddService<Projects.Payments_Api>("payments")
@@ -69,6 +78,7 @@ var gateway = builder.AddService<Projects.Gateway_Api>("gateway")
     .WithExternalHttpEndpoints()
     .WithReference(cache).WaitFor(cache)
     .WithReference(catalog)
+    .WithReference(catalogCanary)
     .WithReference(identity)
     .WithReference(basket)
     .WithReference(ordering);

@@ -22,4 +22,22 @@ internal static class ServiceResourceExtensions
     /// </summary>
     public static IResourceBuilder<ParameterResource> AddSecret(this IDistributedApplicationBuilder builder, string name) =>
         builder.AddParameter(name, new GenerateParameterDefault { MinLength = 22, Special = false }, secret: true, persist: true);
+
+    /// <summary>
+    /// Every value under the AppHost's configuration section as the resource's environment ("Faults:ErrorRate" becomes
+    /// Faults__ErrorRate), so one deployment's settings can be given on the AppHost's command line or in its
+    /// configuration. Nothing configured, nothing added (and nothing in the manifest).
+    /// </summary>
+    public static IResourceBuilder<T> WithSettings<T>(this IResourceBuilder<T> resource, IConfigurationSection section)
+        where T : IResourceWithEnvironment
+    {
+        foreach (var (key, value) in section.AsEnumerable(makePathsRelative: true))
+        {
+            if (value is not null)
+            {
+                resource.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+            }
+        }
+        return resource;
+    }
 }

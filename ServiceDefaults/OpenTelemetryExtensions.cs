@@ -1,5 +1,4 @@
 using CloudNative.ServiceDefaults;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -28,16 +27,13 @@ public static class OpenTelemetryExtensions
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                     // Probes arrive every few seconds and would drown the real requests.
-                    aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
+                    aspNetCore.Filter = context => !HealthEndpoints.IsProbe(context.Request.Path))
                 .AddHttpClientInstrumentation());
 
         builder.AddOpenTelemetryExporters();
 
         return builder;
     }
-
-    private static bool IsHealthProbe(PathString path) =>
-        path.StartsWithSegments(HealthEndpoints.HealthPath) || path.StartsWithSegments(HealthEndpoints.AlivePath);
 
     private static void AddOpenTelemetryExporters(this IHostApplicationBuilder builder)
     {

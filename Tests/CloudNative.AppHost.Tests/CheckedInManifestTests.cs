@@ -72,7 +72,7 @@ public sealed class CheckedInManifestTests
             [
                 "postgres:container.v0", "catalogdb:value.v0", "identitydb:value.v0", "paymentsdb:value.v0", "orderingdb:value.v0", "cache:container.v0", "kafka:container.v0",
                 "identity:project.v0", "demo-password:parameter.v0", "admin-password:parameter.v0", "identity-service-secret:parameter.v0",
-                "catalog:project.v0", "payments:project.v0", "basket:project.v0", "ordering:project.v0", "gateway:project.v0",
+                "catalog:project.v0", "catalog-canary:project.v0", "payments:project.v0", "basket:project.v0", "ordering:project.v0", "gateway:project.v0",
                 "postgres-password:parameter.v0", "postgres-password-uri-encoded:annotated.string",
                 "cache-password:parameter.v0", "cache-password-uri-encoded:annotated.string",
                 "cond-cache-bindings-tcp-tlsenabled-3eddb73a:value.v0",

@@ -9,7 +9,7 @@ namespace CloudNative.DashboardTests;
 /// </summary>
 public sealed class DashboardAppFixture : IAsyncLifetime
 {
-    public static readonly string[] Resources = ["postgres", "catalogdb", "identitydb", "paymentsdb", "orderingdb", "cache", "kafka", "identity", "catalog", "payments", "basket", "ordering", "gateway"];
+    public static readonly string[] Resources = ["postgres", "catalogdb", "identitydb", "paymentsdb", "orderingdb", "cache", "kafka", "identity", "catalog", "catalog-canary", "payments", "basket", "ordering", "gateway"];
 
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
 

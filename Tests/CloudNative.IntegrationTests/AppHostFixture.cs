@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -5,7 +6,9 @@ namespace CloudNative.IntegrationTests;
 
 /// <summary>
 /// The real AppHost, booted once per collection through Aspire.Hosting.Testing: its own Program.cs, DCP, and the
-/// backing services as local processes with temporary data.
+/// backing services as local processes with temporary data. A collection that needs other AppHost settings derives
+/// its own fixture, with extra arguments (as on the AppHost's command line) or more in <see cref="Configure"/>, and so
+/// gets an app of its own.
 /// <para>
 /// Payments declines every amount above <see cref="DeclineAbove"/>: a decline is an order priced over it, while
 /// every other test's orders stay far below and are charged as usual.
@@ -14,13 +17,25 @@ namespace CloudNative.IntegrationTests;
 public class AppHostFixture : IAsyncLifetime
 {
     public static readonly string[] BackingServices = ["postgres", "catalogdb", "identitydb", "paymentsdb", "orderingdb", "cache", "kafka"];
-    public static readonly string[] Services = ["identity", "catalog", "payments", "basket", "ordering", "gateway"];
+    public static readonly string[] Services = ["identity", "catalog", "catalog-canary", "payments", "basket", "ordering", "gateway"];
+
+    // The gateway judges a rollout every few seconds instead of every minute, so a test sees its verdicts.
+    public static readonly TimeSpan RolloutWindow = TimeSpan.FromSeconds(3);
+    public const int RolloutMinimumRequests = 10;
 
     public const decimal DeclineAbove = 1000m;
 
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
 
+    private readonly string[] _args;
     private DistributedApplication? _app;
+
+    // xUnit creates a collection fixture through its one public constructor.
+    public AppHostFixture() : this([])
+    {
+    }
+
+    protected AppHostFixture(string[] args) => _args = args;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
@@ -28,7 +43,7 @@ public class AppHostFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(s_startTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CloudNative_AppHost>(
-            ["LocalProcesses:Ephemeral=true"], timeout.Token);
+            ["LocalProcesses:Ephemeral=true", .. _args], timeout.Token);
         Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
@@ -39,8 +54,13 @@ public class AppHostFixture : IAsyncLifetime
     }
 
     /// <summary>The test app's settings on top of the AppHost's model, before it is built.</summary>
-    protected virtual void Configure(IDistributedApplicationTestingBuilder builder) =>
-        builder.Service("payments").WithEnvironment("Payments__Provider__DeclineAbove", DeclineAbove.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+        builder.Service("payments").WithEnvironment("Payments__Provider__DeclineAbove", DeclineAbove.ToString(CultureInfo.InvariantCulture));
+        builder.Service("gateway")
+            .WithEnvironment("Gateway__Rollouts__Window", RolloutWindow.ToString("c"))
+            .WithEnvironment("Gateway__Rollouts__MinimumRequests", RolloutMinimumRequests.ToString(CultureInfo.InvariantCulture));
+    }
 
     public async Task DisposeAsync()
     {

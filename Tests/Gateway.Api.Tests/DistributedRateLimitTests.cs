@@ -1,5 +1,5 @@
 using System.Net;
-using Gateway.Api.RateLimiting;
+using Gateway.Api.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using CloudNative.Tests.Shared;
 
@@ -22,7 +22,7 @@ public class DistributedRateLimitTests
     }
 
     static Task<bool> ConnectedAsync(GatewayFactory replica) =>
-        replica.Services.GetRequiredService<RedisTokenBuckets>().ConnectAsync();
+        replica.Services.GetRequiredService<GatewayRedis>().ConnectAsync();
 
     [Fact]
     public async Task Two_replicas_share_a_clients_bucket()

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 
 namespace Gateway.Api.Tests;
 
@@ -24,10 +26,16 @@ sealed class StubCatalog(WebApplication app, StubCatalog.State state) : IAsyncDi
     // Whether /api/catalog/failing answers 503 (true) or 200.
     public bool Failing { set => state.Failing = value; }
 
-    public static async Task<StubCatalog> StartAsync()
+    // errorRate > 0: a catalog that fails that share of its requests, through the services' own fault injection.
+    public static async Task<StubCatalog> StartAsync(double errorRate = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (errorRate > 0)
+        {
+            builder.Configuration["Faults:ErrorRate"] = errorRate.ToString(CultureInfo.InvariantCulture);
+            builder.AddFaultInjection();
+        }
         var app = builder.Build();
         var state = new State();
 

@@ -1,6 +1,7 @@
 using Gateway.Api.Cors;
 using Gateway.Api.Policies;
 using Gateway.Api.RateLimiting;
+using Gateway.Api.Redis;
 using Gateway.Api.Resilience;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yarp.ReverseProxy.Configuration;
@@ -20,6 +21,7 @@ public static class GatewayPolicyExtensions
         builder.Services.AddSingleton<RoutePolicies>();
         builder.Services.AddSingleton<IProxyConfigFilter, RouteDefaults>();
 
+        builder.AddGatewayRedis();
         builder.AddClientRateLimiting();
 
         builder.Services.AddSingleton<BackendResilience>();

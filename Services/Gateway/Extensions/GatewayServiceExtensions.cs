@@ -1,5 +1,6 @@
 using Gateway.Api.Auth;
 using Gateway.Api.Proxy;
+using Gateway.Api.Rollouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Gateway.Api.Extensions;
@@ -24,6 +25,7 @@ public static class GatewayServiceExtensions
 
         builder.AddGatewayPolicies();
         builder.AddGatewayAuth();
+        builder.AddRollouts();
     }
 
     public static WebApplication MapGateway(this WebApplication app)
@@ -31,17 +33,19 @@ public static class GatewayServiceExtensions
         // YARP's default pipeline (affinity, load balancing, passive health), wrapped so forwarding
         // failures come back as problem details that say whose fault they are, and preceded by the
         // route's policies (rate limit, see GatewayPolicyExtensions) and the body-size check so an oversized
-        // upload is refused before a backend is contacted.
+        // upload is refused before a backend is contacted; then a rollout's canary takes its share of clients.
         app.MapReverseProxy(proxy =>
         {
             proxy.UseProxyErrorProblemDetails();
             proxy.UseGatewayPolicies();
             proxy.UseRequestBodyLimit();
+            proxy.UseCanaryRouting();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
         });
 
+        app.MapRolloutsApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.Api.Redis;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -9,7 +10,7 @@ namespace Gateway.Api.RateLimiting;
 // back atomically, on Redis's clock (so replicas' clocks do not matter), and lets an idle bucket expire once it would
 // be full again. A null answer means "no shared answer now": Redis is not configured, still connecting, slow or
 // down, and the caller falls back to its local buckets.
-sealed class RedisTokenBuckets : IHostedService
+sealed class RedisTokenBuckets
 {
     // KEYS[1] the bucket; ARGV[1] tokens per second, ARGV[2] bucket size.
     // Returns { allowed (0|1), whole tokens left, ms until the next token when refused, ms until full }.
@@ -42,34 +43,12 @@ sealed class RedisTokenBuckets : IHostedService
     static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
     static readonly TimeSpan RetryRedisAfter = TimeSpan.FromSeconds(5);
 
-    readonly Lazy<Task<IConnectionMultiplexer>>? connection;
+    readonly GatewayRedis redis;
     readonly ResiliencePipeline pipeline;
 
-    public RedisTokenBuckets(IServiceProvider services, TimeProvider time, ILogger<RedisTokenBuckets> logger)
+    public RedisTokenBuckets(GatewayRedis redis, TimeProvider time, ILogger<RedisTokenBuckets> logger)
     {
-        // The multiplexer connects synchronously when resolved (up to its connect timeout with Redis down), so it is
-        // resolved off the request's thread; until it is there, requests use the local buckets.
-        if (services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(IConnectionMultiplexer)))
-        {
-            connection = new(() => Task.Run(() =>
-            {
-                try
-                {
-                    return services.GetRequiredService<IConnectionMultiplexer>();
-                }
-                catch (Exception e)
-                {
-                    // An unusable connection string, not an unreachable Redis (the multiplexer keeps retrying that).
-                    logger.LogError(e, "The Redis connection could not be created: rate limits are counted by each gateway replica on its own.");
-                    throw;
-                }
-            }));
-        }
-        else
-        {
-            logger.LogWarning("No Redis connection \"{Name}\" is configured: rate limits are counted by each gateway replica on its own.", RateLimitingExtensions.RedisConnectionName);
-        }
-
+        this.redis = redis;
         pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -93,26 +72,14 @@ sealed class RedisTokenBuckets : IHostedService
             .Build();
     }
 
-    // Connects now rather than on the first request; completes with false when Redis is not configured.
-    public async Task<bool> ConnectAsync() => connection is not null && await connection.Value is { IsConnected: true };
-
-    // Starts connecting with the app, so the first requests are already counted in Redis, without holding up start-up.
-    Task IHostedService.StartAsync(CancellationToken cancellationToken)
-    {
-        _ = connection?.Value;
-        return Task.CompletedTask;
-    }
-
-    Task IHostedService.StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public async ValueTask<RateLimitDecision?> TryAcquireAsync(BucketKey key, CancellationToken cancellationToken)
     {
-        if (connection is null || !connection.Value.IsCompletedSuccessfully)
+        if (redis.Multiplexer is not { } multiplexer)
         {
             return null;
         }
 
-        var database = connection.Value.Result.GetDatabase();
+        var database = multiplexer.GetDatabase();
         try
         {
             var result = await pipeline.ExecuteAsync(static async (state, token) =>
