@@ -58,12 +58,18 @@ internal sealed class CheckoutLoad(Uri gateway, string token, IReadOnlyList<int>
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
-            var order = response.StatusCode == HttpStatusCode.Accepted ? await response.Content.ReadFromJsonAsync<Accepted>(cancellationToken) : null;
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                var problem = await response.Content.ReadAsStringAsync(cancellationToken);
+                return new Checkout(key, startedAt, (int)response.StatusCode, null, Stopwatch.GetElapsedTime(started).TotalMilliseconds, problem[..Math.Min(problem.Length, 300)]);
+            }
+
+            var order = await response.Content.ReadFromJsonAsync<Accepted>(cancellationToken);
             return new Checkout(key, startedAt, (int)response.StatusCode, order?.Id, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException exception)
         {
-            return new Checkout(key, startedAt, 0, null, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return new Checkout(key, startedAt, 0, null, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.Message);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -46,7 +46,7 @@ using (var http = new HttpClient { BaseAddress = app.Gateway })
     var firstOutcome = first.OrderId is { } id ? (await Drain.UntilTerminalAsync(databases, [id], TimeSpan.FromSeconds(90), cancel.Token)).GetValueOrDefault(id) : null;
     if (firstOutcome is not { IsTerminal: true })
     {
-        Console.Error.WriteLine($"The warm-up order did not finish (checkout answered {first.Status}, status {firstOutcome?.Status ?? "none"}).{Environment.NewLine}{app.RecentLog()}");
+        Console.Error.WriteLine($"The warm-up order did not finish (checkout to {app.Gateway} answered {first.Status} {first.Problem}, status {firstOutcome?.Status ?? "none"}).{Environment.NewLine}{app.RecentLog()}");
         return 1;
     }
 
