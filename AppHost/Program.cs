@@ -46,7 +46,9 @@ var catalog = AddCatalog("catalog");
 // starts one, see README). The same database, cache and Kafka: it joins catalog's consumer group as one more replica,
 // so each stock command is still applied once (the relay takes turns on an advisory lock, the inbox skips
 // redeliveries). Its own settings come from the AppHost's "CatalogCanary" section: --CatalogCanary:Faults:ErrorRate=0.3.
+// Its port is left to DCP: the launch profile's fixed port is catalog's.
 var catalogCanary = AddCatalog("catalog-canary")
+    .WithEndpoint("http", endpoint => endpoint.Port = null)
     .WithSettings(builder.Configuration.GetSection("CatalogCanary"));
 
 // Internal: consumes payment commands only; two replicas share the consumer group (the provider's faults: Payments:Provider).
