@@ -17,27 +17,14 @@ if (options is null)
     return 2;
 }
 
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true; // stop cleanly: the AppHost and nginx must not outlive the bench
-    cancel.Cancel();
-};
+using var cancel = LoadBench.CancelOnCtrlC();
 
-Console.WriteLine($"gateway benchmark: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start, AppHost {Path.GetRelativePath(BuiltAppHost.DefaultRepositoryRoot, BuiltAppHost.DefaultDll)}");
 var password = DemoCustomer.NewPassword();
-var configuration = new Dictionary<string, string>(GatewayLimits.NeverRejecting) { [DemoCustomer.PasswordParameter] = password };
-await using var app = await LaunchedAppHost.StartAsync(configuration, ["cache", "catalog", "identity", "gateway"], TimeSpan.FromMinutes(4), cancel.Token);
+await using var app = await LoadBench.StartAppHostAsync("gateway", password, ["cache", "catalog", "identity", "gateway"], cancel.Token);
 var token = await DemoCustomer.AccessTokenAsync(app.Gateway, password, cancel.Token);
 
 var catalog = app.Service("Catalog.Api").Single();
 var replicas = app.Service("Gateway.Api");
-if (!replicas.All(GatewayLimits.Applied))
-{
-    Console.Error.WriteLine("The gateway did not get the bench's rate limit: its figures would include 429s.");
-    return 1;
-}
-
 var catalogProxied = new Uri(ProcTable.Environment(replicas[0].Pid)["services__catalog__http__0"].Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
 await using var nginx = await Nginx.StartAsync(catalogProxied, cancel.Token);
 var path = $"/api/catalog/items/{options.Item.ToString(CultureInfo.InvariantCulture)}";

@@ -12,23 +12,10 @@ if (options is null)
     return 2;
 }
 
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true; // stop cleanly: the AppHost must not outlive the bench
-    cancel.Cancel();
-};
+using var cancel = LoadBench.CancelOnCtrlC();
 
-Console.WriteLine($"orders benchmark: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start, AppHost {Path.GetRelativePath(BuiltAppHost.DefaultRepositoryRoot, BuiltAppHost.DefaultDll)}");
 var password = DemoCustomer.NewPassword();
-var configuration = new Dictionary<string, string>(GatewayLimits.NeverRejecting) { [DemoCustomer.PasswordParameter] = password };
-await using var app = await LaunchedAppHost.StartAsync(configuration, ["cache", "kafka", "identity", "catalog", "payments", "basket", "ordering", "gateway"], TimeSpan.FromMinutes(4), cancel.Token);
-if (!app.Service("Gateway.Api").All(GatewayLimits.Applied))
-{
-    Console.Error.WriteLine("The gateway did not get the bench's rate limit: checkouts would be refused with 429.");
-    return 1;
-}
-
+await using var app = await LoadBench.StartAppHostAsync("orders", password, ["cache", "kafka", "identity", "catalog", "payments", "basket", "ordering", "gateway"], cancel.Token);
 var databases = new Databases(ProcTable.Environment(app.Service("Ordering.Api")[0].Pid)["ConnectionStrings__orderingdb"]);
 const int Stock = 10_000_000;
 var products = await databases.StockUpAsync(Stock, cancel.Token);

@@ -18,12 +18,7 @@ if (options is null)
     return 2;
 }
 
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true; // stop the run in hand cleanly: its processes must not outlive the bench
-    cancel.Cancel();
-};
+using var cancel = LoadBench.CancelOnCtrlC();
 
 var sigintRestored = Signals.RestoreDefaultInterruptIfIgnored();
 var root = BuiltAppHost.DefaultRepositoryRoot;
