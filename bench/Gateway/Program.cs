@@ -23,8 +23,8 @@ var password = DemoCustomer.NewPassword();
 await using var app = await LoadBench.StartAppHostAsync("gateway", password, ["cache", "catalog", "identity", "gateway"], cancel.Token);
 var token = await DemoCustomer.AccessTokenAsync(app.Gateway, password, cancel.Token);
 
-var catalog = app.Service("Catalog.Api").Single();
-var replicas = app.Service("Gateway.Api");
+var catalog = app.Service("catalog").Single();
+var replicas = app.Service("gateway");
 var catalogProxied = new Uri(ProcTable.Environment(replicas[0].Pid)["services__catalog__http__0"].Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
 await using var nginx = await Nginx.StartAsync(catalogProxied, cancel.Token);
 var path = $"/api/catalog/items/{options.Item.ToString(CultureInfo.InvariantCulture)}";

@@ -16,7 +16,7 @@ using var cancel = LoadBench.CancelOnCtrlC();
 
 var password = DemoCustomer.NewPassword();
 await using var app = await LoadBench.StartAppHostAsync("orders", password, ["cache", "kafka", "identity", "catalog", "payments", "basket", "ordering", "gateway"], cancel.Token);
-var databases = new Databases(ProcTable.Environment(app.Service("Ordering.Api")[0].Pid)["ConnectionStrings__orderingdb"]);
+var databases = new Databases(ProcTable.Environment(app.Service("ordering")[0].Pid)["ConnectionStrings__orderingdb"]);
 const int Stock = 10_000_000;
 var products = await databases.StockUpAsync(Stock, cancel.Token);
 var token = await DemoCustomer.AccessTokenAsync(app.Gateway, password, cancel.Token);

@@ -117,8 +117,12 @@ internal sealed partial class LaunchedAppHost : IAsyncDisposable
         return tree;
     }
 
-    /// <summary>The running processes of a service (one per replica), e.g. "Catalog.Api".</summary>
-    public IReadOnlyList<ProcInfo> Service(string processName) => [.. Processes().Where(p => Components.ServiceOf(p) == processName).OrderBy(p => p.Pid)];
+    /// <summary>
+    /// The running processes of an AppHost resource (one per replica), e.g. "catalog", known by the service name
+    /// Aspire gives each replica (OTEL_SERVICE_NAME): catalog and catalog-canary run the same assembly.
+    /// </summary>
+    public IReadOnlyList<ProcInfo> Service(string resource) =>
+        [.. Processes().Where(p => Components.ServiceOf(p) is not null && ProcTable.Environment(p.Pid).GetValueOrDefault("OTEL_SERVICE_NAME") == resource).OrderBy(p => p.Pid)];
 
     /// <summary>A replica's own address, from the ASPNETCORE_URLS DCP gave it (not through Aspire's proxy).</summary>
     public static Uri OwnAddress(ProcInfo service) =>

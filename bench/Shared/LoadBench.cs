@@ -23,7 +23,7 @@ internal static class LoadBench
         Console.WriteLine($"{bench} benchmark: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start, AppHost {Path.GetRelativePath(BuiltAppHost.DefaultRepositoryRoot, BuiltAppHost.DefaultDll)}");
         var configuration = new Dictionary<string, string>(GatewayLimits.NeverRejecting) { [DemoCustomer.PasswordParameter] = demoPassword };
         var app = await LaunchedAppHost.StartAsync(configuration, resources, TimeSpan.FromMinutes(4), cancellationToken);
-        if (!app.Service("Gateway.Api").All(GatewayLimits.Applied))
+        if (!app.Service("gateway").All(GatewayLimits.Applied))
         {
             await app.DisposeAsync();
             throw new InvalidOperationException("The gateway did not get the bench's rate limit: its figures would include 429s.");
