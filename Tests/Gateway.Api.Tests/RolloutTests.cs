@@ -26,10 +26,8 @@ public class RolloutTests
     [Fact]
     public async Task The_admin_api_needs_an_admin()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var stable = await StubCatalog.StartAsync();
-        await using var canary = await StubCatalog.StartAsync();
-        await using var gateway = await RolloutGateway.StartAsync(stable, canary, redis.ConnectionString);
+        await using var rig = await RolloutRig.StartAsync();
+        await using var gateway = await rig.GatewayAsync();
 
         using var anonymous = gateway.Factory.CreateClient();
         using var customer = gateway.Factory.CreateClient();
@@ -68,10 +66,8 @@ public class RolloutTests
     [InlineData("""[]""")]
     public async Task A_bad_weight_is_a_400_problem_and_changes_nothing(string body)
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var stable = await StubCatalog.StartAsync();
-        await using var canary = await StubCatalog.StartAsync();
-        await using var gateway = await RolloutGateway.StartAsync(stable, canary, redis.ConnectionString);
+        await using var rig = await RolloutRig.StartAsync();
+        await using var gateway = await rig.GatewayAsync();
         using var admin = gateway.Admin();
 
         using var response = await admin.PutAsync("/admin/rollouts/catalog", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -84,10 +80,8 @@ public class RolloutTests
     [Fact]
     public async Task An_unknown_rollout_is_a_404_problem()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var stable = await StubCatalog.StartAsync();
-        await using var canary = await StubCatalog.StartAsync();
-        await using var gateway = await RolloutGateway.StartAsync(stable, canary, redis.ConnectionString);
+        await using var rig = await RolloutRig.StartAsync();
+        await using var gateway = await rig.GatewayAsync();
         using var admin = gateway.Admin();
 
         using var get = await admin.GetAsync("/admin/rollouts/basket");
@@ -101,10 +95,8 @@ public class RolloutTests
     [Fact]
     public async Task Each_user_stays_on_one_side_and_the_weight_decides_how_many_go_to_the_canary()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var stable = await StubCatalog.StartAsync();
-        await using var canary = await StubCatalog.StartAsync();
-        await using var gateway = await RolloutGateway.StartAsync(stable, canary, redis.ConnectionString);
+        await using var rig = await RolloutRig.StartAsync();
+        await using var gateway = await rig.GatewayAsync();
 
         Assert.Equal(RolloutStatus.Paused, (await gateway.SetWeightAsync(50, analysis: false)).Status);
 
@@ -132,10 +124,8 @@ public class RolloutTests
     [Fact]
     public async Task Blue_green_switches_everyone_at_once_and_rolls_back_at_once()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var stable = await StubCatalog.StartAsync();
-        await using var green = await StubCatalog.StartAsync();
-        await using var gateway = await RolloutGateway.StartAsync(stable, green, redis.ConnectionString);
+        await using var rig = await RolloutRig.StartAsync();
+        await using var gateway = await rig.GatewayAsync();
 
         Assert.Equal(RolloutStatus.Promoted, (await gateway.SetWeightAsync(100)).Status);
         foreach (var user in Users.Take(10).Append(null))
@@ -156,10 +146,8 @@ public class RolloutTests
     [Fact]
     public async Task A_canary_failing_30_percent_of_requests_is_rolled_back()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var stable = await StubCatalog.StartAsync();
-        await using var canary = await StubCatalog.StartAsync(errorRate: 0.3);
-        await using var gateway = await RolloutGateway.StartAsync(stable, canary, redis.ConnectionString);
+        await using var rig = await RolloutRig.StartAsync(canaryErrorRate: 0.3);
+        await using var gateway = await rig.GatewayAsync();
 
         await gateway.SetWeightAsync(50);
         await Until.TrueAsync(() => gateway.DriveUntilAsync(Users, state => state.Status != RolloutStatus.Progressing), Bound);
@@ -177,10 +165,8 @@ public class RolloutTests
     [Fact]
     public async Task Every_decision_is_counted_and_the_analysis_traced_and_the_weight_is_a_gauge()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var stable = await StubCatalog.StartAsync();
-        await using var canary = await StubCatalog.StartAsync(errorRate: 0.3);
-        await using var gateway = await RolloutGateway.StartAsync(stable, canary, redis.ConnectionString);
+        await using var rig = await RolloutRig.StartAsync(canaryErrorRate: 0.3);
+        await using var gateway = await rig.GatewayAsync();
         var meters = gateway.Factory.Services.GetRequiredService<IMeterFactory>();
         var decisions = new ConcurrentQueue<(string Decision, string Source)>();
         var weights = new ConcurrentQueue<int>();
@@ -246,10 +232,8 @@ public class RolloutTests
     [Fact]
     public async Task A_healthy_canary_is_promoted_step_by_step_to_100()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var stable = await StubCatalog.StartAsync();
-        await using var canary = await StubCatalog.StartAsync();
-        await using var gateway = await RolloutGateway.StartAsync(stable, canary, redis.ConnectionString, minimumRequests: 5);
+        await using var rig = await RolloutRig.StartAsync();
+        await using var gateway = await rig.GatewayAsync(minimumRequests: 5);
 
         await gateway.SetWeightAsync(10);
         var weights = new List<int>();
@@ -275,11 +259,9 @@ public class RolloutTests
     [Fact]
     public async Task Two_gateway_replicas_share_the_rollout_through_redis()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var stable = await StubCatalog.StartAsync();
-        await using var canary = await StubCatalog.StartAsync();
-        await using var first = await RolloutGateway.StartAsync(stable, canary, redis.ConnectionString);
-        await using var second = await RolloutGateway.StartAsync(stable, canary, redis.ConnectionString);
+        await using var rig = await RolloutRig.StartAsync();
+        await using var first = await rig.GatewayAsync();
+        await using var second = await rig.GatewayAsync();
         var canaryUser = Users.First(user => InCanaryAt(30, user));
 
         await first.SetWeightAsync(30, analysis: false);
@@ -297,12 +279,10 @@ public class RolloutTests
     [Fact]
     public async Task Samples_from_both_replicas_add_up_in_one_window()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var stable = await StubCatalog.StartAsync();
-        await using var canary = await StubCatalog.StartAsync(errorRate: 0.3);
+        await using var rig = await RolloutRig.StartAsync(canaryErrorRate: 0.3);
         // Each replica alone sees too few requests to judge; only both together reach the minimum.
-        await using var first = await RolloutGateway.StartAsync(stable, canary, redis.ConnectionString, minimumRequests: 30);
-        await using var second = await RolloutGateway.StartAsync(stable, canary, redis.ConnectionString, minimumRequests: 30);
+        await using var first = await rig.GatewayAsync(minimumRequests: 30);
+        await using var second = await rig.GatewayAsync(minimumRequests: 30);
         var canaryUsers = Users.Where(user => InCanaryAt(50, user)).Take(20).ToArray();
         var stableUsers = Users.Where(user => !InCanaryAt(50, user)).Take(20).ToArray();
 
