@@ -43,12 +43,12 @@ IResourceBuilder<ProjectResource> AddCatalog(string name) => builder.AddService<
 var catalog = AddCatalog("catalog");
 
 // The catalog's next version beside it, for the gateway's canary and blue-green rollouts (no traffic until an admin
-// starts one, see README). The same database, cache and Kafka: it joins catalog's consumer group as one more replica,
-// so each stock command is still applied once (the relay takes turns on an advisory lock, the inbox skips
-// redeliveries). Its own settings come from the AppHost's "CatalogCanary" section: --CatalogCanary:Faults:ErrorRate=0.3.
-// Its port is left to DCP: the launch profile's fixed port is catalog's.
+// starts one, see README). The same database, cache and Kafka, but it takes HTTP traffic only: catalog alone applies
+// the stock commands, since cached reads are invalidated per instance and stable's must see every stock change. Its
+// own settings come from the AppHost's "CatalogCanary" section: --CatalogCanary:Faults:ErrorRate=0.3.
 var catalogCanary = AddCatalog("catalog-canary")
     .WithEndpoint("http", endpoint => endpoint.Port = null)
+    .WithEnvironment("Catalog__ConsumeCommands", "false")
     .WithSettings(builder.Configuration.GetSection("CatalogCanary"));
 
 // Internal: consumes payment commands only; two replicas share the consumer group (the provider's faults: Payments:Provider).
