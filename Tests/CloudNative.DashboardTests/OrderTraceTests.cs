@@ -79,8 +79,11 @@ public sealed class OrderTraceTests(DashboardAppFixture fixture)
     }
 
     private static IEnumerable<string> Missing(IReadOnlyList<TelemetrySpan> trace, IReadOnlyList<(string Service, string Span)> expected) =>
-        s_services.Where(service => trace.All(span => span.Service != service)).Select(service => $"any span from {service}")
-            .Concat(expected.Where(e => !trace.Any(span => span.Service == e.Service && span.Name == e.Span)).Select(e => $"'{e.Span}' from {e.Service}"));
+        s_services.Where(service => trace.All(span => ServiceOf(span) != service)).Select(service => $"any span from {service}")
+            .Concat(expected.Where(e => !trace.Any(span => ServiceOf(span) == e.Service && span.Name == e.Span)).Select(e => $"'{e.Span}' from {e.Service}"));
+
+    // catalog-canary runs catalog's outbox relay too (the relays take turns on one lock), so it may send catalog's events.
+    private static string ServiceOf(TelemetrySpan span) => span.Service == "catalog-canary" ? "catalog" : span.Service;
 
     // One tree, not spans that merely share an id: each span's parent is in the trace, except the gateway's first span,
     // whose parent is the client's.
