@@ -86,10 +86,6 @@ public sealed class DashboardAppFixture : IAsyncLifetime
         return [.. ids.Order()];
     }
 
-    public async Task<string> ParameterAsync(string name) =>
-        await App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>().Single(p => p.Name == name).GetValueAsync(default)
-            ?? throw new InvalidOperationException($"Parameter '{name}' has no value.");
-
     public async Task DisposeAsync()
     {
         if (_app is not null)

@@ -36,7 +36,7 @@ public sealed class OrderTraceTests(DashboardAppFixture fixture)
         // Our own W3C trace context on the checkout: the trace to find is known up front, and so is its root's parent.
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         var clientSpanId = ActivitySpanId.CreateRandom().ToHexString();
-        using var customer = await fixture.CustomerClientAsync();
+        using var customer = await fixture.App.CustomerClientAsync();
         using var checkout = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
         {
             Content = JsonContent.Create(new { items = new[] { new { productId = 1, quantity = 1 } } }),

@@ -77,10 +77,6 @@ public class AppHostFixture : IAsyncLifetime
         await App.GetConnectionStringAsync(resource) ?? throw new InvalidOperationException($"'{resource}' has no connection string.");
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
-
-    public async Task<string> ParameterAsync(string name) =>
-        await Service<DistributedApplicationModel>().Resources.OfType<ParameterResource>().Single(p => p.Name == name).GetValueAsync(default)
-            ?? throw new InvalidOperationException($"Parameter '{name}' has no value.");
 }
 
 [CollectionDefinition(Name)]

@@ -24,7 +24,7 @@ internal sealed class CatalogRollout(HttpClient admin, IReadOnlyList<HttpClient>
         var replicas = await GatewayReplicas.DirectAddressesAsync(fixture.App, count: 2);
         var admin = fixture.App.CreateHttpClient("gateway");
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            await fixture.TokenAsync(admin, DemoUsers.Admin, DemoUsers.AdminPassword));
+            await fixture.App.TokenAsync(admin, DemoUsers.Admin, DemoUsers.AdminPassword));
         await WarmUpAsync(fixture);
         var clients = Enumerable.Range(20, 100).Select(i => LoopbackClient.From($"127.0.0.{i}", replicas[i % replicas.Count])).ToList();
         return new CatalogRollout(admin, clients);

@@ -11,7 +11,7 @@ public sealed class CheckoutFaultTests(AppHostFixture fixture)
     [Fact]
     public async Task ADeclinedPaymentReleasesTheStockAndCancels()
     {
-        using var gateway = await fixture.CustomerClientAsync();
+        using var gateway = await fixture.App.CustomerClientAsync();
         var stockBefore = await fixture.StockAsync(Parka);
 
         // 4 × 299.00 is above the test app's decline threshold.
@@ -31,7 +31,7 @@ public sealed class CheckoutFaultTests(AppHostFixture fixture)
     public async Task OfConcurrentCheckoutsForTheLastUnitExactlyOneWins()
     {
         const int contenders = 6;
-        using var gateway = await fixture.CustomerClientAsync();
+        using var gateway = await fixture.App.CustomerClientAsync();
         await fixture.SetStockAsync(Headlamp, 1);
 
         var locations = await Task.WhenAll(Enumerable.Range(0, contenders).Select(_ => gateway.CheckoutAsync(OrderRequests.Items((Headlamp, 1)))));

@@ -10,7 +10,7 @@ public sealed class CheckoutTests(AppHostFixture fixture)
     [Fact]
     public async Task AnOrderIsConfirmedAtTheCatalogsPriceAndItsHistoryTellsTheSaga()
     {
-        using var gateway = await fixture.CustomerClientAsync();
+        using var gateway = await fixture.App.CustomerClientAsync();
 
         var location = await gateway.CheckoutAsync(OrderRequests.Items((2, 1)));
         var order = await gateway.TerminalAsync(location);
@@ -23,7 +23,7 @@ public sealed class CheckoutTests(AppHostFixture fixture)
     [Fact]
     public async Task TheSameIdempotencyKeyGivesTheSameOrder()
     {
-        using var gateway = await fixture.CustomerClientAsync();
+        using var gateway = await fixture.App.CustomerClientAsync();
         var key = Guid.NewGuid().ToString();
         var body = OrderRequests.Items((4, 1));
 
@@ -38,7 +38,7 @@ public sealed class CheckoutTests(AppHostFixture fixture)
     [Fact]
     public async Task TheBasketIsCheckedOutByAnEmptyBody()
     {
-        using var gateway = await fixture.CustomerClientAsync();
+        using var gateway = await fixture.App.CustomerClientAsync();
         using var put = await gateway.PutAsync("/api/basket", OrderRequests.Json(OrderRequests.Items((5, 2))));
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
 
@@ -52,7 +52,7 @@ public sealed class CheckoutTests(AppHostFixture fixture)
     [Fact]
     public async Task MoreThanTheStockIsCancelledAndNothingIsCharged()
     {
-        using var gateway = await fixture.CustomerClientAsync();
+        using var gateway = await fixture.App.CustomerClientAsync();
 
         var location = await gateway.CheckoutAsync(OrderRequests.Items((3, 1000)));
         var order = await gateway.TerminalAsync(location);

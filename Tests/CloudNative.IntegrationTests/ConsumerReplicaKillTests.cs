@@ -16,7 +16,7 @@ public sealed class ConsumerReplicaKillTests(ChaosAppHostFixture fixture)
     [Fact]
     public async Task KillingAPaymentsReplicaUnderLoadLosesNoOrderAndChargesEachOnce()
     {
-        using var gateway = await fixture.CustomerClientAsync();
+        using var gateway = await fixture.App.CustomerClientAsync();
         var replicas = await ServiceReplicas.OfAsync(fixture.App, "payments", 2);
         var victim = replicas[0].Processes;
         var stockBefore = await fixture.StockAsync(Daypack);

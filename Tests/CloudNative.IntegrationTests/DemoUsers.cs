@@ -1,3 +1,5 @@
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -13,14 +15,14 @@ internal static class DemoUsers
     public const string Admin = "admin@cloudnative.local";
     public const string AdminPassword = "admin-password";
 
-    public static async Task<string> TokenAsync(this AppHostFixture fixture, HttpClient client, string username, string passwordParameter)
+    public static async Task<string> TokenAsync(this DistributedApplication app, HttpClient client, string username, string passwordParameter)
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password",
             ["client_id"] = "cloudnative-cli",
             ["username"] = username,
-            ["password"] = await fixture.ParameterAsync(passwordParameter),
+            ["password"] = await app.ParameterAsync(passwordParameter),
         });
         using var response = await client.PostAsync("/connect/token", form);
         var body = await response.Content.ReadAsStringAsync();
@@ -30,11 +32,16 @@ internal static class DemoUsers
     }
 
     /// <summary>A gateway client that signs in as the demo customer.</summary>
-    public static async Task<HttpClient> CustomerClientAsync(this AppHostFixture fixture)
+    public static async Task<HttpClient> CustomerClientAsync(this DistributedApplication app)
     {
-        var gateway = fixture.App.CreateHttpClient("gateway");
-        var token = await fixture.TokenAsync(gateway, Customer, CustomerPassword);
+        var gateway = app.CreateHttpClient("gateway");
+        var token = await app.TokenAsync(gateway, Customer, CustomerPassword);
         gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return gateway;
     }
+
+    /// <summary>An AppHost parameter's value, such as a generated password.</summary>
+    public static async Task<string> ParameterAsync(this DistributedApplication app, string name) =>
+        await app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>().Single(p => p.Name == name).GetValueAsync(default)
+            ?? throw new InvalidOperationException($"Parameter '{name}' has no value.");
 }

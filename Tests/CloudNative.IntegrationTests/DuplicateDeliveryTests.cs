@@ -23,7 +23,7 @@ public sealed class DuplicateDeliveryTests(AppHostFixture fixture)
     [Fact]
     public async Task EveryMessageTypeDeliveredTwiceTakesEffectOnce()
     {
-        using var gateway = await fixture.CustomerClientAsync();
+        using var gateway = await fixture.App.CustomerClientAsync();
         var topics = await SagaTopics.OfAsync(fixture);
         var confirmed = await gateway.CheckoutAsync(OrderRequests.Items((Compass, 2)));
         var declined = await gateway.CheckoutAsync(OrderRequests.Items((Parka, 4)));

@@ -37,7 +37,7 @@ public sealed class GatewayAuthTests(AppHostFixture fixture)
     public async Task TheDemoCustomerMayNotWriteToTheCatalog()
     {
         using var gateway = fixture.App.CreateHttpClient("gateway");
-        var token = await fixture.TokenAsync(gateway, DemoUsers.Customer, DemoUsers.CustomerPassword);
+        var token = await fixture.App.TokenAsync(gateway, DemoUsers.Customer, DemoUsers.CustomerPassword);
 
         using var response = await SendAsync(gateway, HttpMethod.Post, "/api/catalog/items", token);
 
@@ -51,7 +51,7 @@ public sealed class GatewayAuthTests(AppHostFixture fixture)
     public async Task TheAdminPassesTheGatewaysPolicyForCatalogWrites()
     {
         using var gateway = fixture.App.CreateHttpClient("gateway");
-        var token = await fixture.TokenAsync(gateway, DemoUsers.Admin, DemoUsers.AdminPassword);
+        var token = await fixture.App.TokenAsync(gateway, DemoUsers.Admin, DemoUsers.AdminPassword);
 
         using var response = await SendAsync(gateway, HttpMethod.Post, "/api/catalog/items", token);
 
@@ -63,7 +63,7 @@ public sealed class GatewayAuthTests(AppHostFixture fixture)
     {
         using var identity = fixture.App.CreateHttpClient("identity");
         using var gateway = fixture.App.CreateHttpClient("gateway");
-        var token = await fixture.TokenAsync(identity, DemoUsers.Customer, DemoUsers.CustomerPassword);
+        var token = await fixture.App.TokenAsync(identity, DemoUsers.Customer, DemoUsers.CustomerPassword);
 
         // Validated (a 403 for the missing role, not a 401 for an untrusted issuer).
         using var response = await SendAsync(gateway, HttpMethod.Delete, "/api/catalog/items/1", token);

@@ -16,7 +16,7 @@ public sealed class IdentityTests(AppHostFixture fixture)
             ["grant_type"] = "password",
             ["client_id"] = "cloudnative-cli",
             ["username"] = "demo@cloudnative.local",
-            ["password"] = await fixture.ParameterAsync("demo-password"),
+            ["password"] = await fixture.App.ParameterAsync("demo-password"),
         });
 
         using var response = await client.PostAsync("/connect/token", form);

@@ -17,7 +17,7 @@ public sealed class OutboxRelayCrashTests(ChaosAppHostFixture fixture)
     [Fact]
     public async Task ARelayKilledBetweenPublishAndMarkPublishesAgainAndTheInboxAppliesOnce()
     {
-        using var gateway = await fixture.CustomerClientAsync();
+        using var gateway = await fixture.App.CustomerClientAsync();
         var topics = await SagaTopics.OfAsync(fixture);
         var replicas = await ServiceReplicas.OfAsync(fixture.App, "ordering", 2);
         var stockBefore = await fixture.StockAsync(Boots);
