@@ -55,11 +55,21 @@ sealed class RedisServer : IAsyncDisposable
         throw new InvalidOperationException($"redis-server exited before it was ready:\n{string.Join('\n', output)}");
     }
 
-    // DBSIZE through redis-cli: how many keys the server holds.
-    public async Task<int> KeyCountAsync()
+    // DBSIZE: how many keys the server holds.
+    public async Task<int> KeyCountAsync() => int.Parse(await CliAsync("DBSIZE"));
+
+    // How many times the server ran a command since it started (0 if never), from INFO commandstats.
+    public async Task<long> CallsAsync(string command)
+    {
+        var prefix = $"cmdstat_{command.ToLowerInvariant()}:calls=";
+        var line = (await CliAsync("INFO", "commandstats")).Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[prefix.Length..line.IndexOf(',', StringComparison.Ordinal)]);
+    }
+
+    async Task<string> CliAsync(params string[] command)
     {
         var info = new ProcessStartInfo("redis-cli") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", Port.ToString(), "DBSIZE" })
+        foreach (var argument in (string[])["-h", "127.0.0.1", "-p", Port.ToString(), .. command])
         {
             info.ArgumentList.Add(argument);
         }
@@ -67,7 +77,7 @@ sealed class RedisServer : IAsyncDisposable
         using var cli = Process.Start(info) ?? throw new InvalidOperationException("Could not start redis-cli.");
         var output = await cli.StandardOutput.ReadToEndAsync();
         await cli.WaitForExitAsync();
-        return int.Parse(output.Trim());
+        return output.Trim();
     }
 
     public async ValueTask DisposeAsync()

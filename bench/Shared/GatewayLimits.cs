@@ -2,7 +2,8 @@ namespace CloudNative.Bench;
 
 /// <summary>
 /// The gateway's per-user rate limit, raised for a bench whose one user sends far more than a person would: the
-/// limiter stays on (each request still takes a token from the user's bucket in Redis), it just never rejects.
+/// limiter stays on (each request still takes a token from the user's shared bucket, leased from Redis a few at a
+/// time as in production), it just never rejects.
 /// </summary>
 internal static class GatewayLimits
 {

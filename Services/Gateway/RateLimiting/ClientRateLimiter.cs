@@ -2,9 +2,9 @@ using Gateway.Api.Policies;
 
 namespace Gateway.Api.RateLimiting;
 
-// Takes a token from the client's bucket for the route: the one in Redis shared by all replicas, or this replica's
-// own while Redis cannot answer, so the gateway keeps serving (and limiting) without it.
-sealed class ClientRateLimiter(RoutePolicies policies, RedisTokenBuckets shared, LocalTokenBuckets local)
+// Takes a token from the client's bucket for the route: the one in Redis shared by all replicas (leased a few tokens at
+// a time), or this replica's own while Redis cannot answer, so the gateway keeps serving (and limiting) without it.
+sealed class ClientRateLimiter(RoutePolicies policies, LeasedTokenBuckets shared, LocalTokenBuckets local)
 {
     public async ValueTask<RateLimitDecision> AcquireAsync(HttpContext context, string routeId)
     {

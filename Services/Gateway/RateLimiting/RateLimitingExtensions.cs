@@ -6,6 +6,7 @@ static class RateLimitingExtensions
     public static void AddClientRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RedisTokenBuckets>();
+        builder.Services.AddSingleton<LeasedTokenBuckets>();
         builder.Services.AddSingleton<LocalTokenBuckets>();
         builder.Services.AddSingleton<ClientRateLimiter>();
     }
