@@ -14,7 +14,8 @@ internal static class ServiceResourceExtensions
             .WithoutHttpsCertificate()
 #pragma warning restore ASPIRECERTIFICATES001
             .WithHttpHealthCheck("/health")
-            .WithBuiltAssemblyLaunch();
+            .WithBuiltAssemblyLaunch()
+            .WithTraceSampling();
 
     /// <summary>
     /// A generated secret (overridable with Parameters__name), kept in the AppHost's user secrets so it survives

@@ -4,11 +4,13 @@ namespace CloudNative.Bench.Gateway;
 
 /// <summary>
 /// <c>--rounds N</c> (each target once per round, in a rotating order), <c>--duration SECONDS</c> per wrk run,
-/// <c>--threads</c> and <c>--connections</c> for wrk, <c>--item ID</c> (the catalog item every request reads).
+/// <c>--threads</c> and <c>--connections</c> for wrk, <c>--item ID</c> (the catalog item every request reads),
+/// <c>--trace-ratio R</c> (the AppHost's <c>AppHost:TraceSampleRatio</c>: the share of requests the services trace;
+/// by default all, as in run mode).
 /// </summary>
-internal sealed record GatewayOptions(int Rounds = 3, int DurationSeconds = 10, int WarmupSeconds = 3, int Threads = 2, int Connections = 32, int Item = 1, bool Verbose = false)
+internal sealed record GatewayOptions(int Rounds = 3, int DurationSeconds = 10, int WarmupSeconds = 3, int Threads = 2, int Connections = 32, int Item = 1, bool Verbose = false, string? TraceRatio = null)
 {
-    public const string Usage = "usage: Gateway.dll [--rounds N] [--duration SECONDS] [--warmup SECONDS] [--threads N] [--connections N] [--item ID] [--verbose]";
+    public const string Usage = "usage: Gateway.dll [--rounds N] [--duration SECONDS] [--warmup SECONDS] [--threads N] [--connections N] [--item ID] [--trace-ratio R] [--verbose]";
 
     public static GatewayOptions? Parse(string[] args)
     {
@@ -24,6 +26,8 @@ internal sealed record GatewayOptions(int Rounds = 3, int DurationSeconds = 10, 
                 "--threads" when Next() is { } n => options with { Threads = n },
                 "--connections" when Next() is { } n => options with { Connections = n },
                 "--item" when Next() is { } n => options with { Item = n },
+                "--trace-ratio" when i + 1 < args.Length && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var ratio) && ratio is >= 0 and <= 1 =>
+                    options with { TraceRatio = args[++i] },
                 "--verbose" => options with { Verbose = true },
                 _ => null,
             };

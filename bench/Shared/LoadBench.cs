@@ -18,10 +18,12 @@ internal static class LoadBench
         return cancel;
     }
 
-    public static async Task<LaunchedAppHost> StartAppHostAsync(string bench, string demoPassword, IReadOnlyList<string> resources, CancellationToken cancellationToken)
+    /// <summary>The AppHost with the bench's demo password and rate limits, plus any <paramref name="settings"/> of its own.</summary>
+    public static async Task<LaunchedAppHost> StartAppHostAsync(string bench, string demoPassword, IReadOnlyList<string> resources, CancellationToken cancellationToken,
+        IEnumerable<KeyValuePair<string, string>>? settings = null)
     {
         Console.WriteLine($"{bench} benchmark: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start, AppHost {Path.GetRelativePath(BuiltAppHost.DefaultRepositoryRoot, BuiltAppHost.DefaultDll)}");
-        var configuration = new Dictionary<string, string>(GatewayLimits.NeverRejecting) { [DemoCustomer.PasswordParameter] = demoPassword };
+        var configuration = new Dictionary<string, string>(GatewayLimits.NeverRejecting.Concat(settings ?? [])) { [DemoCustomer.PasswordParameter] = demoPassword };
         var app = await LaunchedAppHost.StartAsync(configuration, resources, TimeSpan.FromMinutes(4), cancellationToken);
         if (!app.Service("gateway").All(GatewayLimits.Applied))
         {
