@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Gateway.Api.Tests;
@@ -83,6 +85,24 @@ public class AuthTests : IAsyncLifetime
         Assert.Equal($"error=\"invalid_token\", error_description=\"{reason}\"", challenge.Parameter);
         var problem = await ProblemAsync(response, 401);
         Assert.Equal(reason, problem.GetProperty("detail").GetString());
+    }
+
+    // The gateway remembers the tokens it found valid (ValidatedTokenCache); a remembered one must still expire.
+    [Fact]
+    public async Task Refuses_a_token_it_remembered_as_valid_once_the_token_has_expired()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        gateway.WithServices(services => services.AddSingleton<TimeProvider>(clock));
+        var token = Identity.AdminToken();
+
+        var first = await SendAsync(HttpMethod.Post, "/api/catalog/echo", token);
+        var remembered = await SendAsync(HttpMethod.Post, "/api/catalog/echo", token);
+        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        var expired = await SendAsync(HttpMethod.Post, "/api/catalog/echo", token);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, remembered.StatusCode);
+        Assert.Equal("The access token has expired.", (await ProblemAsync(expired, 401)).GetProperty("detail").GetString());
     }
 
     [Fact]

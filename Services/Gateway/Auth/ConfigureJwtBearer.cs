@@ -11,7 +11,7 @@ namespace Gateway.Api.Auth;
 // (10.0.x, like the rest of the gateway), its TokenValidationParameters state every rule below in one place, and
 // its ConfigurationManager caches the JWKS, refreshes it in the background and re-reads it when a token names an
 // unknown key (a key rollover in Identity). OpenIddict.Validation would add a second token stack for no extra check.
-sealed class ConfigureJwtBearer(IOptions<GatewayAuthOptions> settings, IHttpClientFactory httpClients)
+sealed class ConfigureJwtBearer(IOptions<GatewayAuthOptions> settings, IHttpClientFactory httpClients, ValidatedTokenCache tokens, TimeProvider time)
     : IConfigureNamedOptions<JwtBearerOptions>
 {
     public const string BackchannelClient = "identity-metadata";
@@ -38,6 +38,8 @@ sealed class ConfigureJwtBearer(IOptions<GatewayAuthOptions> settings, IHttpClie
             new OpenIdConnectConfigurationRetriever(),
             new HttpDocumentRetriever(httpClients.CreateClient(BackchannelClient)) { RequireHttps = false }));
         options.MapInboundClaims = false;
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(tokens);
         options.TokenValidationParameters = new TokenValidationParameters
         {
             // OpenIddict writes the issuer as an absolute URI (with its trailing slash); compare like with like. The
@@ -52,6 +54,7 @@ sealed class ConfigureJwtBearer(IOptions<GatewayAuthOptions> settings, IHttpClie
             ClockSkew = ClockSkew,
             NameClaimType = TokenClaims.Subject,
             RoleClaimType = TokenClaims.Role,
+            LifetimeValidator = TokenLifetime.By(time),
         };
         options.Events = new JwtBearerEvents
         {

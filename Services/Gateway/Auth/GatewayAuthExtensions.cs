@@ -24,6 +24,7 @@ public static class GatewayAuthExtensions
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         builder.Services.AddExceptionHandler<IdentityUnavailableHandler>();
+        builder.Services.AddSingleton<ValidatedTokenCache>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.ConfigureOptions<ConfigureJwtBearer>();
 
