@@ -190,11 +190,15 @@ internal sealed partial class MessageConsumerHost<TContext>(
                     {
                         activity?.AddException(exception);
                         await transaction.RollbackToSavepointAsync(SavepointName, ct);
-                        // Saved changes are committed state once the transaction commits; the failed message's are not.
-                        context.ChangeTracker.Clear();
                         seen.Remove(message.Envelope.MessageId);
                         heldBack.Add(key);
                         leftOver.Add(new(message, 1, exception));
+                    }
+                    finally
+                    {
+                        // Each message starts from the database, as on its own: what the last one saved is written, and
+                        // what a failed one left is rolled back. Every save also scans what is tracked, so keep it small.
+                        context.ChangeTracker.Clear();
                     }
                 }
                 await transaction.CommitAsync(ct);

@@ -18,6 +18,13 @@ internal sealed class OutboxCommitNotifier(ILogger<OutboxCommitNotifier> logger)
     // Contexts that saved outbox rows not yet committed. Weak, so a context that is never committed is not kept alive.
     private readonly ConditionalWeakTable<DbContext, object> pending = [];
 
+    // Contexts the outbox added rows to since their last save: the outbox says so, where asking the change tracker
+    // would detect changes across every tracked entity at each save. A mark whose rows were discarded unsaved only
+    // costs a spurious wake-up.
+    private readonly ConditionalWeakTable<DbContext, object> enqueued = [];
+
+    public void Enqueued(DbContext context) => enqueued.AddOrUpdate(context, this);
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Track(eventData.Context);
@@ -101,7 +108,7 @@ internal sealed class OutboxCommitNotifier(ILogger<OutboxCommitNotifier> logger)
 
     private void Track(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (context is not null && enqueued.Remove(context))
         {
             pending.AddOrUpdate(context, this);
         }
