@@ -143,6 +143,54 @@ public sealed class ConsumerTests(MessagingFixture fixture, ITestOutputHelper ou
         Assert.Contains(sent, id => behaviorB.AttemptsOf(id) == 1);
     }
 
+    [Fact]
+    public async Task ABatchWithAFailingMessage_CommitsTheOthersTogether_AndHoldsBackOnlyThatKey()
+    {
+        const string topic = "consume-batch";
+        const string group = "batch";
+        var behavior = new HandlerBehavior { Fails = static (message, _) => message is { OrderId: "order-b", Sequence: 1 } };
+        var a = TopicReader.Enveloped(new OrderPlaced("order-a", 1));
+        var failing = TopicReader.Enveloped(new OrderPlaced("order-b", 1));
+        var afterFailing = TopicReader.Enveloped(new OrderPlaced("order-b", 2));
+        var c = TopicReader.Enveloped(new OrderPlaced("order-c", 1));
+        // Sent together before the consumer starts: its first poll takes them as one batch.
+        await topics.SendTogetherAsync(topic, 0,
+            ("order-a", a.Payload, a.Headers), ("order-b", failing.Payload, failing.Headers),
+            ("order-b", afterFailing.Payload, afterFailing.Headers), ("order-c", c.Payload, c.Headers));
+        await using var service = await StartConsumerAsync(topic, group, behavior);
+
+        await WaitForAppliedAsync(service, 3);
+        Assert.Single(await topics.ReadAllAsync(topic + ".dlt", 1));
+        Assert.Equal(MaxAttempts, behavior.AttemptsOf(failing.Envelope.MessageId));
+        // Rolled back to its savepoint only: the others were not attempted again.
+        Assert.All([a, afterFailing, c], sent => Assert.Equal(1, behavior.AttemptsOf(sent.Envelope.MessageId)));
+        Assert.Equal(behavior.TransactionOf(a.Envelope.MessageId), behavior.TransactionOf(c.Envelope.MessageId));
+        // The failing message's key waited for it: its next message came after the dead letter, in a later transaction.
+        Assert.NotEqual(behavior.TransactionOf(a.Envelope.MessageId), behavior.TransactionOf(afterFailing.Envelope.MessageId));
+        Assert.Equal([1, 1, 2], await service.InScopeAsync(context => context.Applied.OrderBy(m => m.Id).Select(m => m.Sequence).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task APoisonMessageInABatch_IsDeadLettered_AndTheRestCommitTogether()
+    {
+        const string topic = "consume-batch-poison";
+        const string group = "batch-poison";
+        using var metrics = new MessagingMetrics();
+        var behavior = new HandlerBehavior();
+        var first = TopicReader.Enveloped(new OrderPlaced("order-1", 1));
+        var last = TopicReader.Enveloped(new OrderPlaced("order-3", 1));
+        var sent = await topics.SendTogetherAsync(topic, 0,
+            ("order-1", first.Payload, first.Headers), ("order-2", Encoding.UTF8.GetBytes("""{"OrderId":"""), Envelope("order-placed")),
+            ("order-3", last.Payload, last.Headers));
+        await using var service = await StartConsumerAsync(topic, group, behavior);
+
+        await WaitForAppliedAsync(service, 2);
+        var deadLetter = Assert.Single(await topics.ReadAllAsync(topic + ".dlt", 1));
+        AssertDeadLetter(deadLetter, sent[1], group, MessagingTelemetry.PoisonReason, typeof(PoisonMessageException));
+        Assert.Equal(behavior.TransactionOf(first.Envelope.MessageId), behavior.TransactionOf(last.Envelope.MessageId));
+        Assert.Equal(2, metrics.ForGroup("cloudnative.messaging.consumer.consumed", group));
+    }
+
     private const int MaxAttempts = 3;
 
     private async Task<ServiceInstance> StartConsumerAsync(string topic, string group, HandlerBehavior behavior, int maxAttempts = MaxAttempts,

@@ -14,13 +14,17 @@ using Microsoft.Extensions.Logging;
 namespace CloudNative.Messaging.Consuming;
 
 /// <summary>
-/// Consumes a service's topics one message at a time and applies each exactly once: the handler's changes and the
-/// inbox row commit in one transaction, and only then is the message's offset stored for commit. A crash before that
-/// re-delivers the message; the inbox turns a re-delivery of an applied message into a skip.
+/// Consumes a service's topics in batches and applies each message exactly once: a message's effect and its inbox
+/// row commit in one transaction, and only then is its offset stored for commit. A crash before that re-delivers the
+/// message; the inbox turns a re-delivery of an applied message into a skip.
 /// <para>
-/// A failing handler is retried with exponential backoff, then the message goes to the dead-letter topic with its
-/// error, and the partition moves on. A message that cannot be read (bad envelope, bad JSON, unknown type) goes there
-/// at once: no retry can fix it. Nothing is skipped silently: every outcome is counted and logged.
+/// A poll takes what the consumer has fetched (up to <see cref="MessageConsumerOptions.MaxBatchSize"/>) and splits it
+/// by key into <see cref="MessageConsumerOptions.Concurrency"/> lanes, each applied in one transaction with a
+/// savepoint per message: one commit for many messages, and a key's messages in their order. A message whose handler
+/// throws is rolled back to its savepoint, the rest of the lane commits, and that message (with its key's later ones)
+/// is then retried on its own with exponential backoff, and finally goes to the dead-letter topic with its error. A
+/// message that cannot be read (bad envelope, bad JSON, unknown type) goes there at once: no retry can fix it. Nothing
+/// is skipped silently: every outcome is counted and logged.
 /// </para>
 /// </summary>
 internal sealed partial class MessageConsumerHost<TContext>(
@@ -29,6 +33,8 @@ internal sealed partial class MessageConsumerHost<TContext>(
     : BackgroundService
     where TContext : DbContext
 {
+    private const string SavepointName = "inbox_message";
+
     private string GroupId => registration.GroupId;
 
     private MessageConsumerOptions Options => registration.Options;
@@ -41,25 +47,20 @@ internal sealed partial class MessageConsumerHost<TContext>(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                ConsumeResult<string, byte[]> result;
-                try
+                var batch = Poll(stoppingToken);
+                if (batch.Count == 0)
                 {
-                    result = consumer.Consume(stoppingToken);
-                }
-                catch (ConsumeException exception) when (!exception.Error.IsFatal)
-                {
-                    LogConsumeError(exception, exception.Error.Reason);
                     continue;
                 }
 
-                await ProcessAsync(result, stoppingToken);
-                StoreOffset(result);
+                await ProcessAsync(batch, stoppingToken);
+                StoreOffsets(batch);
             }
         }
         catch (Exception exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping mid-message (whatever the cancelled handler threw) leaves its offset unstored: the next owner
-            // of the partition gets it again.
+            // Stopping mid-batch (whatever the cancelled handler threw) leaves the batch's offsets unstored: the next
+            // owner of the partitions gets those messages again, and its inbox skips the ones applied.
             LogStoppedMidMessage(exception);
         }
         finally
@@ -70,101 +71,257 @@ internal sealed partial class MessageConsumerHost<TContext>(
         }
     }
 
-    private async Task ProcessAsync(ConsumeResult<string, byte[]> result, CancellationToken cancellationToken)
+    // Waits for one message, then takes whatever else the consumer has already fetched, without waiting again.
+    private List<ConsumeResult<string, byte[]>> Poll(CancellationToken cancellationToken)
     {
-        using var activity = result.StartConsumeActivity(GroupId);
-        TagList tags = new() { { MessagingTelemetry.TopicTag, result.Topic }, { MessagingTelemetry.ConsumerGroupTag, GroupId } };
-
-        EventEnvelope envelope;
-        object message;
+        List<ConsumeResult<string, byte[]>> batch = [];
         try
         {
-            envelope = EventEnvelope.ReadFrom(result.Message.Headers);
-            message = types.Deserialize(envelope.MessageType, result.Message.Value ?? []);
+            batch.Add(consumer.Consume(cancellationToken));
+            while (batch.Count < Options.MaxBatchSize && consumer.Consume(TimeSpan.Zero) is { } next)
+            {
+                batch.Add(next);
+            }
+        }
+        catch (ConsumeException exception) when (!exception.Error.IsFatal)
+        {
+            LogConsumeError(exception, exception.Error.Reason);
+        }
+        return batch;
+    }
+
+    private async Task ProcessAsync(List<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken)
+    {
+        List<InboundMessage> inbound = [];
+        foreach (var result in batch)
+        {
+            if (await ReadAsync(result, inbound.Count, cancellationToken) is { } message)
+            {
+                inbound.Add(message);
+            }
+        }
+
+        var lanes = inbound.GroupBy(m => LaneOf(m.Result.Message.Key)).Select(lane => ApplyLaneAsync([.. lane], cancellationToken));
+        var leftOver = (await Task.WhenAll(lanes)).SelectMany(l => l).OrderBy(l => l.Message.Position);
+        foreach (var message in leftOver)
+        {
+            await ApplyWithRetriesAsync(message, cancellationToken);
+        }
+    }
+
+    // One key, one lane: a key's messages are applied in order by one transaction.
+    private int LaneOf(string? key) => Options.Concurrency == 1 ? 0 : (int)((uint)StringComparer.Ordinal.GetHashCode(key ?? "") % (uint)Options.Concurrency);
+
+    // Null for a message that is not to be applied: dead-lettered as poison, or of a type this group does not handle.
+    private async Task<InboundMessage?> ReadAsync(ConsumeResult<string, byte[]> result, int position, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var envelope = EventEnvelope.ReadFrom(result.Message.Headers);
+            var message = types.Deserialize(envelope.MessageType, result.Message.Value ?? []);
+            if (registration.Handlers.TryGet(message.GetType(), out var handler))
+            {
+                return new InboundMessage(result, envelope, message, handler, position);
+            }
+
+            // A registered type this group does not handle (topics carry several event types): deliberately passed over.
+            LogIgnored(envelope.MessageType, envelope.MessageId, result.TopicPartitionOffset);
+            MessagingTelemetry.Ignored.Add(1, Tags(result));
+            return null;
         }
         catch (PoisonMessageException exception)
         {
+            using var activity = result.StartConsumeActivity(GroupId);
             LogPoison(exception, result.TopicPartitionOffset, exception.Message);
-            await DeadLetterAsync(result, MessagingTelemetry.PoisonReason, exception, tags, cancellationToken);
-            return;
+            await DeadLetterAsync(result, MessagingTelemetry.PoisonReason, exception, cancellationToken);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Applies a lane's messages in one transaction, each under a savepoint. Returns the messages it did not apply, with
+    /// the attempts they have had and the last error: one whose handler threw (rolled back to its savepoint) and its
+    /// key's later messages, or the whole lane when the transaction itself failed.
+    /// </summary>
+    private async Task<List<LeftOver>> ApplyLaneAsync(List<InboundMessage> lane, CancellationToken cancellationToken)
+    {
+        List<(InboundMessage Message, bool Applied)> done = [];
+        List<LeftOver> leftOver = [];
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var context = scope.ServiceProvider.GetRequiredService<TContext>();
+            // Ours are the savepoints: EF's own, around each SaveChanges, would cost two more round trips a message.
+            context.Database.AutoSavepointsEnabled = false;
+            // Services' DbContexts retry transient failures (Aspire's default); a user transaction must run inside the strategy.
+            await context.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                done.Clear();
+                leftOver.Clear();
+                context.ChangeTracker.Clear();
+                HashSet<string> heldBack = [];
+                await using var transaction = await context.Database.BeginTransactionAsync(ct);
+                var seen = await SeenAsync(context, lane, ct);
+                foreach (var message in lane)
+                {
+                    var key = message.Result.Message.Key ?? "";
+                    if (heldBack.Contains(key))
+                    {
+                        leftOver.Add(new(message, 0, null));
+                        continue;
+                    }
+
+                    using var activity = message.Result.StartConsumeActivity(GroupId);
+                    // A duplicate in the inbox, or earlier in this batch, has nothing to roll back.
+                    if (!seen.Add(message.Envelope.MessageId))
+                    {
+                        done.Add((message, false));
+                        continue;
+                    }
+
+                    // Not released: a release costs a round trip and frees nothing that the commit does not.
+                    await transaction.CreateSavepointAsync(SavepointName, ct);
+                    try
+                    {
+                        await ApplyInTransactionAsync(context, scope.ServiceProvider, message, attempt: 1, ct);
+                        done.Add((message, true));
+                    }
+                    catch (Exception exception) when (!ct.IsCancellationRequested)
+                    {
+                        activity?.AddException(exception);
+                        await transaction.RollbackToSavepointAsync(SavepointName, ct);
+                        seen.Remove(message.Envelope.MessageId);
+                        heldBack.Add(key);
+                        leftOver.Add(new(message, 1, exception));
+                    }
+                    finally
+                    {
+                        // Each message starts from the database, as on its own: what the last one saved is written, and
+                        // what a failed one left is rolled back. Every save also scans what is tracked, so keep it small.
+                        context.ChangeTracker.Clear();
+                    }
+                }
+                await transaction.CommitAsync(ct);
+            }, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The transaction itself failed (the database went away, say): nothing of the lane committed.
+            LogLaneFailed(exception, lane.Count);
+            return [.. lane.Select(m => new LeftOver(m, 0, null))];
         }
 
-        if (!registration.Handlers.TryGet(message.GetType(), out var handler))
+        foreach (var (message, applied) in done)
         {
-            // A registered type this group does not handle (topics carry several event types): deliberately passed over.
-            LogIgnored(envelope.MessageType, envelope.MessageId, result.TopicPartitionOffset);
-            MessagingTelemetry.Ignored.Add(1, tags);
-            return;
+            Counted(message, applied);
         }
+        return leftOver;
+    }
 
-        for (var attempt = 1; ; attempt++)
+    // The lane's message ids the inbox already holds, in one round trip.
+    private Task<HashSet<Guid>> SeenAsync(TContext context, List<InboundMessage> lane, CancellationToken cancellationToken)
+    {
+        var ids = lane.Select(m => m.Envelope.MessageId).ToList();
+        return context.Set<InboxMessage>()
+            .Where(m => m.ConsumerGroup == GroupId && ids.Contains(m.MessageId))
+            .Select(m => m.MessageId)
+            .ToHashSetAsync(cancellationToken);
+    }
+
+    // One message on its own, one transaction per attempt, after the attempts it already had in its batch.
+    private async Task ApplyWithRetriesAsync(LeftOver leftOver, CancellationToken cancellationToken)
+    {
+        var message = leftOver.Message;
+        using var activity = message.Result.StartConsumeActivity(GroupId);
+        var failure = leftOver.Failure;
+        for (var attempt = leftOver.Attempts + 1; ; attempt++)
         {
+            if (failure is not null)
+            {
+                if (attempt > Options.MaxAttempts)
+                {
+                    LogGaveUp(failure, message.Envelope.MessageId, message.Result.TopicPartitionOffset, attempt - 1);
+                    await DeadLetterAsync(message.Result, MessagingTelemetry.FailedReason, failure, cancellationToken);
+                    return;
+                }
+
+                var backoff = Options.BackoffAfter(attempt - 1);
+                LogRetrying(failure, message.Envelope.MessageId, attempt - 1, backoff);
+                MessagingTelemetry.Retried.Add(1, Tags(message.Result));
+                await Task.Delay(backoff, time, cancellationToken);
+            }
+
             try
             {
-                var applied = await ApplyOnceAsync(result, envelope, message, handler, attempt, cancellationToken);
-                (applied ? MessagingTelemetry.Consumed : MessagingTelemetry.Duplicates).Add(1, tags);
-                if (!applied)
-                {
-                    LogDuplicate(envelope.MessageId, result.TopicPartitionOffset);
-                }
+                Counted(message, await ApplyOnceAsync(message, attempt, cancellationToken));
                 return;
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 activity?.AddException(exception);
-                if (attempt >= Options.MaxAttempts)
-                {
-                    LogGaveUp(exception, envelope.MessageId, result.TopicPartitionOffset, attempt);
-                    await DeadLetterAsync(result, MessagingTelemetry.FailedReason, exception, tags, cancellationToken);
-                    return;
-                }
-
-                var backoff = Options.BackoffAfter(attempt);
-                LogRetrying(exception, envelope.MessageId, attempt, backoff);
-                MessagingTelemetry.Retried.Add(1, tags);
-                await Task.Delay(backoff, time, cancellationToken);
+                failure = exception;
             }
         }
     }
 
     // True if the handler's effect committed now, false if the inbox shows an earlier delivery already applied it.
-    private async Task<bool> ApplyOnceAsync(ConsumeResult<string, byte[]> result, EventEnvelope envelope, object message,
-        Func<IServiceProvider, object, MessageContext, CancellationToken, Task> handler, int attempt, CancellationToken cancellationToken)
+    private async Task<bool> ApplyOnceAsync(InboundMessage message, int attempt, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
-        var messageContext = new MessageContext(envelope, result.Message.Key, result.TopicPartitionOffset, attempt);
-
-        // Services' DbContexts retry transient failures (Aspire's default); a user transaction must run inside the strategy.
+        // A failure rolls back the whole transaction: a savepoint around SaveChanges would only cost round trips.
+        context.Database.AutoSavepointsEnabled = false;
         return await context.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             context.ChangeTracker.Clear();
             await using var transaction = await context.Database.BeginTransactionAsync(ct);
-            var inbox = context.Set<InboxMessage>();
-            if (await inbox.AnyAsync(m => m.ConsumerGroup == GroupId && m.MessageId == envelope.MessageId, ct))
+            var messageId = message.Envelope.MessageId;
+            if (await context.Set<InboxMessage>().AnyAsync(m => m.ConsumerGroup == GroupId && m.MessageId == messageId, ct))
             {
                 return false;
             }
 
-            // Two replicas racing on one message (a rebalance hands it over mid-flight) both get here; the inbox key
-            // lets one commit, and the other's retry then finds its row.
-            inbox.Add(new InboxMessage
-            {
-                ConsumerGroup = GroupId,
-                MessageId = envelope.MessageId,
-                MessageType = envelope.MessageType,
-                ProcessedAt = time.GetUtcNow(),
-            });
-            await handler(scope.ServiceProvider, message, messageContext, ct);
-            await context.SaveChangesAsync(ct);
+            await ApplyInTransactionAsync(context, scope.ServiceProvider, message, attempt, ct);
             await transaction.CommitAsync(ct);
             return true;
         }, cancellationToken);
     }
 
+    // Inside the caller's transaction, for a message the inbox has not seen: records it, runs its handler and saves.
+    // Two replicas racing on one message (a rebalance hands it over mid-flight) both get here; the inbox key lets one
+    // commit, and the other's retry then finds its row.
+    private async Task ApplyInTransactionAsync(TContext context, IServiceProvider services, InboundMessage message, int attempt,
+        CancellationToken cancellationToken)
+    {
+        context.Set<InboxMessage>().Add(new InboxMessage
+        {
+            ConsumerGroup = GroupId,
+            MessageId = message.Envelope.MessageId,
+            MessageType = message.Envelope.MessageType,
+            ProcessedAt = time.GetUtcNow(),
+        });
+        await message.Handler(services, message.Message, message.ContextFor(attempt), cancellationToken);
+        await context.SaveChangesAsync(cancellationToken);
+    }
+
+    private void Counted(InboundMessage message, bool applied)
+    {
+        (applied ? MessagingTelemetry.Consumed : MessagingTelemetry.Duplicates).Add(1, Tags(message.Result));
+        if (!applied)
+        {
+            LogDuplicate(message.Envelope.MessageId, message.Result.TopicPartitionOffset);
+        }
+    }
+
+    /// <summary>A message its batch did not apply, with the attempts it has had and the error of the last one.</summary>
+    private sealed record LeftOver(InboundMessage Message, int Attempts, Exception? Failure);
+
+    private TagList Tags(ConsumeResult<string, byte[]> result) =>
+        new() { { MessagingTelemetry.TopicTag, result.Topic }, { MessagingTelemetry.ConsumerGroupTag, GroupId } };
+
     // The original message, key, value and headers unchanged, plus why it failed and where it came from. A message is
     // never dropped: if the dead-letter topic cannot be written, this keeps trying and the partition waits.
-    private async Task DeadLetterAsync(ConsumeResult<string, byte[]> result, string reason, Exception exception, TagList tags, CancellationToken cancellationToken)
+    private async Task DeadLetterAsync(ConsumeResult<string, byte[]> result, string reason, Exception exception, CancellationToken cancellationToken)
     {
         var headers = new Headers();
         foreach (var header in result.Message.Headers ?? [])
@@ -196,28 +353,33 @@ internal sealed partial class MessageConsumerHost<TContext>(
             }
         }
 
+        var tags = Tags(result);
         tags.Add(MessagingTelemetry.ReasonTag, reason);
         MessagingTelemetry.DeadLettered.Add(1, tags);
         LogDeadLettered(result.TopicPartitionOffset, deadLetterTopic, reason, exception.Message);
     }
 
-    private void StoreOffset(ConsumeResult<string, byte[]> result)
+    // The last message of each partition: its offset covers the batch's earlier ones, all applied or dead-lettered.
+    private void StoreOffsets(List<ConsumeResult<string, byte[]>> batch)
     {
-        try
+        foreach (var result in batch.GroupBy(r => r.TopicPartition).Select(p => p.MaxBy(r => r.Offset.Value)!))
         {
-            consumer.StoreOffset(result);
-        }
-        catch (KafkaException exception)
-        {
-            // The partition moved to another member while this one handled the message; that member gets it again,
-            // and the inbox there sees it has been applied.
-            LogStoreOffsetFailed(exception, result.TopicPartitionOffset, exception.Error.Reason);
+            try
+            {
+                consumer.StoreOffset(result);
+            }
+            catch (KafkaException exception)
+            {
+                // The partition moved to another member while this one handled the batch; that member gets the
+                // messages again, and the inbox there sees which have been applied.
+                LogStoreOffsetFailed(exception, result.TopicPartitionOffset, exception.Error.Reason);
+            }
         }
     }
 
     private static void AddHeader(Headers headers, string name, string value) => headers.Add(name, Encoding.UTF8.GetBytes(value));
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "The consumer stopped; a message in progress, if any, is re-delivered.")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The consumer stopped; the messages of a batch in progress, if any, are re-delivered.")]
     private partial void LogStoppedMidMessage(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consume error: {Reason}")]
@@ -234,6 +396,9 @@ internal sealed partial class MessageConsumerHost<TContext>(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling message {MessageId} failed on attempt {Attempt}; retrying in {Backoff}.")]
     private partial void LogRetrying(Exception exception, Guid messageId, int attempt, TimeSpan backoff);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying a batch of {Count} messages failed; each is retried on its own.")]
+    private partial void LogLaneFailed(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling message {MessageId} at {Source} failed {Attempts} times; it goes to the dead-letter topic.")]
     private partial void LogGaveUp(Exception exception, Guid messageId, TopicPartitionOffset source, int attempts);

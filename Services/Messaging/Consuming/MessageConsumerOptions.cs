@@ -5,6 +5,19 @@ public sealed class MessageConsumerOptions
     /// <summary>Handling attempts before a failing message goes to the dead-letter topic; the first attempt counts.</summary>
     public int MaxAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// The most messages one poll takes into a batch. Each lane applies its share in one transaction, one savepoint
+    /// per message; Postgres tracks up to 64 subtransactions per transaction cheaply, so keep a lane's share below that.
+    /// </summary>
+    public int MaxBatchSize { get; set; } = 50;
+
+    /// <summary>
+    /// Lanes a batch is split into by message key, applied concurrently, each in its own transaction; one key always
+    /// takes one lane, so its messages keep their order. More lanes overlap handlers that wait (a payment provider);
+    /// handlers that update shared rows (stock) are better served by one lane, whose transaction holds the row locks.
+    /// </summary>
+    public int Concurrency { get; set; } = 1;
+
     /// <summary>The pause after the first failed attempt; it doubles after each further one, up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
 

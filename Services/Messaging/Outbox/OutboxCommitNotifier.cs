@@ -8,14 +8,22 @@ using Npgsql;
 namespace CloudNative.Messaging.Outbox;
 
 /// <summary>
-/// Wakes the active relay, whichever replica runs it, as soon as outbox rows commit: a Postgres NOTIFY sent after the
-/// commit (sent inside the transaction it could not name the rows' commit any better, and EF's single-statement
-/// SaveChanges has no transaction to send it in). A lost notification only delays publishing to the relay's poll.
+/// Wakes the active relay, whichever replica runs it, as soon as outbox rows commit: a Postgres NOTIFY sent in the
+/// transaction that writes them, just before its commit. Postgres delivers it at the commit, and only if the
+/// transaction commits, so it costs a round trip but no commit of its own. EF's single-statement SaveChanges has no
+/// transaction: there the NOTIFY follows the save. A lost notification only delays publishing to the relay's poll.
 /// </summary>
 internal sealed class OutboxCommitNotifier(ILogger<OutboxCommitNotifier> logger) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Contexts that saved outbox rows not yet committed. Weak, so a context that is never committed is not kept alive.
     private readonly ConditionalWeakTable<DbContext, object> pending = [];
+
+    // Contexts the outbox added rows to since their last save: the outbox says so, where asking the change tracker
+    // would detect changes across every tracked entity at each save. A mark whose rows were discarded unsaved only
+    // costs a spurious wake-up.
+    private readonly ConditionalWeakTable<DbContext, object> enqueued = [];
+
+    public void Enqueued(DbContext context) => enqueued.AddOrUpdate(context, this);
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -63,20 +71,23 @@ internal sealed class OutboxCommitNotifier(ILogger<OutboxCommitNotifier> logger)
         }
     }
 
-    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context)
+        if (eventData.Context is { } context && pending.Remove(context))
         {
-            await NotifyAsync(context);
+            await NotifyInTransactionAsync(context, (NpgsqlTransaction)transaction, cancellationToken);
         }
+        return result;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (eventData.Context is { } context)
+        if (eventData.Context is { } context && pending.Remove(context))
         {
-            NotifyAsync(context).AsTask().GetAwaiter().GetResult();
+            NotifyInTransactionAsync(context, (NpgsqlTransaction)transaction, CancellationToken.None).GetAwaiter().GetResult();
         }
+        return result;
     }
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
@@ -97,7 +108,7 @@ internal sealed class OutboxCommitNotifier(ILogger<OutboxCommitNotifier> logger)
 
     private void Track(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (context is not null && enqueued.Remove(context))
         {
             pending.AddOrUpdate(context, this);
         }
@@ -109,6 +120,14 @@ internal sealed class OutboxCommitNotifier(ILogger<OutboxCommitNotifier> logger)
         {
             pending.Remove(context);
         }
+    }
+
+    private static async Task NotifyInTransactionAsync(DbContext context, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        // Inside the transaction a failure aborts it, as any failed statement does: the rows and their wake-up commit together or not at all.
+        await using var command = NotifyCommand(context, transaction.Connection!);
+        command.Transaction = transaction;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async ValueTask NotifyAsync(DbContext context)
@@ -124,8 +143,7 @@ internal sealed class OutboxCommitNotifier(ILogger<OutboxCommitNotifier> logger)
             await context.Database.OpenConnectionAsync(CancellationToken.None);
             try
             {
-                await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, '')", (NpgsqlConnection)context.Database.GetDbConnection());
-                command.Parameters.AddWithValue("channel", OutboxTable.Of(context).Channel);
+                await using var command = NotifyCommand(context, (NpgsqlConnection)context.Database.GetDbConnection());
                 await command.ExecuteNonQueryAsync(CancellationToken.None);
             }
             finally
@@ -137,5 +155,12 @@ internal sealed class OutboxCommitNotifier(ILogger<OutboxCommitNotifier> logger)
         {
             logger.LogWarning(exception, "Could not notify the outbox relay; it publishes the new messages at its next poll.");
         }
+    }
+
+    private static NpgsqlCommand NotifyCommand(DbContext context, NpgsqlConnection connection)
+    {
+        var command = new NpgsqlCommand("SELECT pg_notify(@channel, '')", connection);
+        command.Parameters.AddWithValue("channel", OutboxTable.Of(context).Channel);
+        return command;
     }
 }

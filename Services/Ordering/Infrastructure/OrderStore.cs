@@ -49,7 +49,12 @@ public sealed class OrderStore(OrderingContext db)
 
     private async Task ProjectAsync(Order order, CancellationToken cancellationToken)
     {
-        if (await db.Orders.FindAsync([order.Id], cancellationToken) is { } summary)
+        // A new stream has no row yet: looking for one would cost a round trip.
+        if (order.PendingEvents[0].Version == 1)
+        {
+            db.Orders.Add(OrderSummary.From(order));
+        }
+        else if (await db.Orders.FindAsync([order.Id], cancellationToken) is { } summary)
         {
             summary.Update(order);
         }

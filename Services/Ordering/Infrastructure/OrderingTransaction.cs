@@ -14,6 +14,8 @@ public sealed class OrderingTransaction(OrderingContext db, ILogger<OrderingTran
 
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        // A failure rolls the whole transaction back: EF's savepoint around SaveChanges would only cost round trips.
+        db.Database.AutoSavepointsEnabled = false;
         for (var attempt = 1; ; attempt++)
         {
             try

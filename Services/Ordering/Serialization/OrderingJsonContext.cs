@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Ordering.Api.Apis;
+using Ordering.Api.Clients;
 using Ordering.Api.Domain;
 using Ordering.Api.Infrastructure;
 
@@ -16,6 +17,7 @@ namespace Ordering.Api.Serialization;
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 [JsonSerializable(typeof(EventMetadata))]
+[JsonSerializable(typeof(List<CatalogProduct>))]
 [JsonSerializable(typeof(OrderEvent.Submitted))]
 [JsonSerializable(typeof(OrderEvent.StockReserved))]
 [JsonSerializable(typeof(OrderEvent.PaymentAuthorized))]

@@ -16,7 +16,7 @@ public sealed class MessagingFixture : IAsyncLifetime
     public static readonly string[] Topics =
     [
         "roundtrip", "relay-order", "relay-crash", "relay-two", "consume-retry", "consume-dlt", "consume-poison",
-        "consume-offset", "consume-join",
+        "consume-offset", "consume-join", "consume-batch", "consume-batch-poison",
     ];
 
     private PostgresServer? postgres;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using CloudNative.Messaging.Consuming;
+using Microsoft.EntityFrameworkCore;
 
 namespace CloudNative.Messaging.Tests.Infrastructure;
 
@@ -9,6 +10,7 @@ public sealed class HandlerBehavior
 {
     private readonly ConcurrentDictionary<Guid, int> attempts = new();
     private readonly ConcurrentDictionary<Guid, ActivityTraceId> traces = new();
+    private readonly ConcurrentDictionary<Guid, long> transactions = new();
 
     public Func<OrderPlaced, MessageContext, bool> Fails { get; init; } = static (_, _) => false;
 
@@ -17,9 +19,13 @@ public sealed class HandlerBehavior
     /// <summary>The trace the handler ran in, on its last attempt.</summary>
     public ActivityTraceId? TraceOf(Guid messageId) => traces.TryGetValue(messageId, out var trace) ? trace : null;
 
-    internal void Attempted(Guid messageId)
+    /// <summary>The database transaction the handler ran in, on its last attempt: messages of one batch share it.</summary>
+    public long TransactionOf(Guid messageId) => transactions[messageId];
+
+    internal void Attempted(Guid messageId, long transaction)
     {
         attempts.AddOrUpdate(messageId, 1, static (_, n) => n + 1);
+        transactions[messageId] = transaction;
         if (Activity.Current is { } activity)
         {
             traces[messageId] = activity.TraceId;
@@ -31,12 +37,15 @@ public sealed class HandlerFailedException(string message) : Exception(message);
 
 internal sealed class OrderPlacedHandler(TestDbContext db, HandlerBehavior behavior) : IMessageHandler<OrderPlaced>
 {
-    public Task HandleAsync(OrderPlaced message, MessageContext context, CancellationToken cancellationToken)
+    public async Task HandleAsync(OrderPlaced message, MessageContext context, CancellationToken cancellationToken)
     {
-        behavior.Attempted(context.Envelope.MessageId);
+        // The top-level transaction's id, also inside a savepoint.
+        var transaction = await db.Database.SqlQuery<long>($"SELECT txid_current() AS \"Value\"").SingleAsync(cancellationToken);
+        behavior.Attempted(context.Envelope.MessageId, transaction);
         db.Applied.Add(new AppliedMessage { MessageId = context.Envelope.MessageId, OrderId = message.OrderId, Sequence = message.Sequence });
-        return behavior.Fails(message, context)
-            ? throw new HandlerFailedException($"order {message.OrderId} #{message.Sequence} refused (attempt {context.Attempt})")
-            : Task.CompletedTask;
+        if (behavior.Fails(message, context))
+        {
+            throw new HandlerFailedException($"order {message.OrderId} #{message.Sequence} refused (attempt {context.Attempt})");
+        }
     }
 }

@@ -49,6 +49,13 @@ public sealed class TopicReader(string bootstrapServers)
     /// <summary>Sends a message as the plumbing would, envelope headers included, straight to the topic.</summary>
     public async Task<(EventEnvelope Envelope, TopicPartitionOffset Offset)> SendAsync<TMessage>(string topic, string key, TMessage message, int? partition = null)
     {
+        var (envelope, payload, headers) = Enveloped(message);
+        return (envelope, await SendRawAsync(topic, key, payload, headers, partition));
+    }
+
+    /// <summary>The message as the plumbing sends it: its envelope, its JSON and the envelope's headers.</summary>
+    public static (EventEnvelope Envelope, byte[] Payload, Headers Headers) Enveloped<TMessage>(TMessage message)
+    {
         var types = new MessageTypes()
             .Add("order-placed", TestJsonContext.Default.OrderPlaced)
             .Add("order-shipped", TestJsonContext.Default.OrderShipped);
@@ -56,20 +63,37 @@ public sealed class TopicReader(string bootstrapServers)
         var envelope = EventEnvelope.Create(type, DateTimeOffset.UtcNow, causedBy: null);
         var headers = new Headers();
         envelope.WriteTo(headers);
-        return (envelope, await SendRawAsync(topic, key, payload, headers, partition));
+        return (envelope, payload, headers);
     }
 
     public async Task<TopicPartitionOffset> SendRawAsync(string topic, string key, byte[] value, Headers? headers, int? partition = null)
     {
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
+        using var producer = Producer();
+        var destination = new TopicPartition(topic, partition is { } p ? new Partition(p) : Partition.Any);
+        return (await producer.ProduceAsync(destination, new Message<string, byte[]> { Key = key, Value = value, Headers = headers })).TopicPartitionOffset;
+    }
+
+    /// <summary>
+    /// Sends the messages to one partition in one produce request (the producer lingers until all are queued), so
+    /// the dev broker, which answers a fetch with one such batch per partition, hands them to a consumer together.
+    /// </summary>
+    public async Task<IReadOnlyList<TopicPartitionOffset>> SendTogetherAsync(string topic, int partition, params (string Key, byte[] Value, Headers? Headers)[] messages)
+    {
+        using var producer = Producer(linger: TimeSpan.FromSeconds(1));
+        var sends = messages.Select(m => producer.ProduceAsync(new TopicPartition(topic, partition),
+            new Message<string, byte[]> { Key = m.Key, Value = m.Value, Headers = m.Headers })).ToList();
+        producer.Flush(BrokerTimeout);
+        return [.. (await Task.WhenAll(sends)).Select(r => r.TopicPartitionOffset)];
+    }
+
+    private IProducer<string, byte[]> Producer(TimeSpan? linger = null) =>
+        new ProducerBuilder<string, byte[]>(new ProducerConfig
         {
             BootstrapServers = bootstrapServers,
             EnableIdempotence = true,
             Acks = Acks.All,
+            LingerMs = linger?.TotalMilliseconds,
         }).Build();
-        var destination = new TopicPartition(topic, partition is { } p ? new Partition(p) : Partition.Any);
-        return (await producer.ProduceAsync(destination, new Message<string, byte[]> { Key = key, Value = value, Headers = headers })).TopicPartitionOffset;
-    }
 
     public static string Header(ConsumeResult<string, byte[]> result, string name) =>
         result.Message.Headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : throw new KeyNotFoundException($"No '{name}' header.");

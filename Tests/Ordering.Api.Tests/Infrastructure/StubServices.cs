@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Ordering.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Stand-ins for the catalog and basket services on one 127.0.0.1 port, answering the two calls Ordering makes
+/// Stand-ins for the catalog and basket services on one 127.0.0.1 port, answering the calls Ordering makes
 /// over real HTTP: products 1 to <see cref="KnownProducts"/> exist; each user's basket is what the test put there.
 /// The user <see cref="BasketDownUser"/>'s basket answers 503.
 /// </summary>
@@ -29,9 +29,8 @@ public sealed class StubServices(WebApplication app, ConcurrentDictionary<string
         var app = builder.Build();
         var baskets = new ConcurrentDictionary<string, (int ProductId, int Quantity)[]>();
 
-        app.MapGet("/api/catalog/items/{id:int}", (int id) => id is >= 1 and <= KnownProducts
-            ? Results.Json(new Dictionary<string, object> { ["id"] = id, ["name"] = $"Product {id}", ["price"] = 1.5m * id })
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Catalog item not found"));
+        app.MapGet("/api/catalog/items/by", (int[] ids) => Results.Json(ids.Where(id => id is >= 1 and <= KnownProducts).Distinct().Order()
+            .Select(id => new Dictionary<string, object> { ["id"] = id, ["name"] = $"Product {id}", ["price"] = 1.5m * id })));
         app.MapGet("/api/basket", (HttpRequest request) => request.Headers["X-User-Id"].ToString() is var user && user == BasketDownUser
             ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
             : Results.Json(new { items = baskets.GetValueOrDefault(user, []).Select(i => new { productId = i.ProductId, quantity = i.Quantity }) }));
