@@ -7,6 +7,7 @@ using CloudNative.Messaging.Serialization;
 using CloudNative.Messaging.Telemetry;
 using Confluent.Kafka;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -145,22 +146,15 @@ internal sealed partial class MessageConsumerHost<TContext>(
     /// </summary>
     private async Task<List<LeftOver>> ApplyLaneAsync(List<InboundMessage> lane, CancellationToken cancellationToken)
     {
-        List<(InboundMessage Message, bool Applied)> done = [];
-        List<LeftOver> leftOver = [];
+        List<(InboundMessage Message, bool Applied)> done;
+        List<LeftOver> leftOver;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var context = scope.ServiceProvider.GetRequiredService<TContext>();
-            // Ours are the savepoints: EF's own, around each SaveChanges, would cost two more round trips a message.
-            context.Database.AutoSavepointsEnabled = false;
-            // Services' DbContexts retry transient failures (Aspire's default); a user transaction must run inside the strategy.
-            await context.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            (done, leftOver) = await InTransactionAsync(async (context, services, transaction, ct) =>
             {
-                done.Clear();
-                leftOver.Clear();
-                context.ChangeTracker.Clear();
+                List<(InboundMessage Message, bool Applied)> done = [];
+                List<LeftOver> leftOver = [];
                 HashSet<string> heldBack = [];
-                await using var transaction = await context.Database.BeginTransactionAsync(ct);
                 var seen = await SeenAsync(context, lane, ct);
                 foreach (var message in lane)
                 {
@@ -183,7 +177,7 @@ internal sealed partial class MessageConsumerHost<TContext>(
                     await transaction.CreateSavepointAsync(SavepointName, ct);
                     try
                     {
-                        await ApplyInTransactionAsync(context, scope.ServiceProvider, message, attempt: 1, ct);
+                        await ApplyInTransactionAsync(context, services, message, attempt: 1, ct);
                         done.Add((message, true));
                     }
                     catch (Exception exception) when (!ct.IsCancellationRequested)
@@ -201,7 +195,7 @@ internal sealed partial class MessageConsumerHost<TContext>(
                         context.ChangeTracker.Clear();
                     }
                 }
-                await transaction.CommitAsync(ct);
+                return (done, leftOver);
             }, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -265,25 +259,36 @@ internal sealed partial class MessageConsumerHost<TContext>(
     }
 
     // True if the handler's effect committed now, false if the inbox shows an earlier delivery already applied it.
-    private async Task<bool> ApplyOnceAsync(InboundMessage message, int attempt, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<TContext>();
-        // A failure rolls back the whole transaction: a savepoint around SaveChanges would only cost round trips.
-        context.Database.AutoSavepointsEnabled = false;
-        return await context.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+    private Task<bool> ApplyOnceAsync(InboundMessage message, int attempt, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (context, services, _, ct) =>
         {
-            context.ChangeTracker.Clear();
-            await using var transaction = await context.Database.BeginTransactionAsync(ct);
             var messageId = message.Envelope.MessageId;
             if (await context.Set<InboxMessage>().AnyAsync(m => m.ConsumerGroup == GroupId && m.MessageId == messageId, ct))
             {
                 return false;
             }
 
-            await ApplyInTransactionAsync(context, scope.ServiceProvider, message, attempt, ct);
-            await transaction.CommitAsync(ct);
+            await ApplyInTransactionAsync(context, services, message, attempt, ct);
             return true;
+        }, cancellationToken);
+
+    // One transaction on a fresh scope's context, committed when work returns. Services' DbContexts retry transient
+    // failures (Aspire's default), so it runs inside the execution strategy, and a retry starts again from nothing.
+    private async Task<T> InTransactionAsync<T>(Func<TContext, IServiceProvider, IDbContextTransaction, CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        // Ours are the savepoints (a lane's, one per message): EF's own, around each SaveChanges, would cost two more
+        // round trips a message, and a failure outside a lane rolls back the whole transaction anyway.
+        context.Database.AutoSavepointsEnabled = false;
+        return await context.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            context.ChangeTracker.Clear();
+            await using var transaction = await context.Database.BeginTransactionAsync(ct);
+            var result = await work(context, scope.ServiceProvider, transaction, ct);
+            await transaction.CommitAsync(ct);
+            return result;
         }, cancellationToken);
     }
 
@@ -378,37 +383,4 @@ internal sealed partial class MessageConsumerHost<TContext>(
     }
 
     private static void AddHeader(Headers headers, string name, string value) => headers.Add(name, Encoding.UTF8.GetBytes(value));
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "The consumer stopped; the messages of a batch in progress, if any, are re-delivered.")]
-    private partial void LogStoppedMidMessage(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consume error: {Reason}")]
-    private partial void LogConsumeError(Exception exception, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Poison message at {Source}: {Reason}. It goes to the dead-letter topic.")]
-    private partial void LogPoison(Exception exception, TopicPartitionOffset source, string reason);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "No handler for {MessageType} (message {MessageId} at {Source}); passed over.")]
-    private partial void LogIgnored(string messageType, Guid messageId, TopicPartitionOffset source);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} at {Source} was already applied; skipped.")]
-    private partial void LogDuplicate(Guid messageId, TopicPartitionOffset source);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling message {MessageId} failed on attempt {Attempt}; retrying in {Backoff}.")]
-    private partial void LogRetrying(Exception exception, Guid messageId, int attempt, TimeSpan backoff);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying a batch of {Count} messages failed; each is retried on its own.")]
-    private partial void LogLaneFailed(Exception exception, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handling message {MessageId} at {Source} failed {Attempts} times; it goes to the dead-letter topic.")]
-    private partial void LogGaveUp(Exception exception, Guid messageId, TopicPartitionOffset source, int attempts);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write to dead-letter topic {Topic} the message at {Source}; trying again in {Backoff}.")]
-    private partial void LogDeadLetterFailed(Exception exception, string topic, TopicPartitionOffset source, TimeSpan backoff);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered the message at {Source} to {Topic} ({Reason}): {Error}")]
-    private partial void LogDeadLettered(TopicPartitionOffset source, string topic, string reason, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store the offset of {Source}: {Reason}. Its partition's next owner re-delivers it.")]
-    private partial void LogStoreOffsetFailed(Exception exception, TopicPartitionOffset source, string reason);
 }

@@ -98,12 +98,11 @@ internal sealed partial class OutboxRelay<TContext>(
                     continue;
                 }
 
+                // Marked by the next round's read, in the same round trip.
                 published = await PublishAsync(batch, cancellationToken);
                 if (published.Count < batch.Count)
                 {
                     // The rest failed to publish (already logged); their keys wait, in order, for the next round.
-                    await MarkAndReadBatchAsync(connection, table, published, cancellationToken, read: false);
-                    published = [];
                     await Task.Delay(options.RetryDelay, time, cancellationToken);
                 }
             }
@@ -142,7 +141,7 @@ internal sealed partial class OutboxRelay<TContext>(
     /// (Npgsql runs a batch as one): a busy relay costs one commit per round, not two.
     /// </summary>
     private async Task<List<OutboxMessage>> MarkAndReadBatchAsync(NpgsqlConnection connection, OutboxTable table, List<OutboxMessage> published,
-        CancellationToken cancellationToken, bool read = true)
+        CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
         if (published.Count > 0)
@@ -153,15 +152,12 @@ internal sealed partial class OutboxRelay<TContext>(
                 Parameters = { new() { Value = time.GetUtcNow() }, new() { Value = published.Select(m => m.Id).ToArray() } },
             });
         }
-        if (read)
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"SELECT {string.Join(", ", SelectedProperties.Select(table.Column))} FROM {table.QualifiedName} " +
+            $"WHERE {table.Column(nameof(OutboxMessage.PublishedAt))} IS NULL ORDER BY {table.Column(nameof(OutboxMessage.Id))} LIMIT $1")
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(
-                $"SELECT {string.Join(", ", SelectedProperties.Select(table.Column))} FROM {table.QualifiedName} " +
-                $"WHERE {table.Column(nameof(OutboxMessage.PublishedAt))} IS NULL ORDER BY {table.Column(nameof(OutboxMessage.Id))} LIMIT $1")
-            {
-                Parameters = { new() { Value = options.BatchSize } },
-            });
-        }
+            Parameters = { new() { Value = options.BatchSize } },
+        });
 
         // Marking is not cancelled by shutdown: the rows are out, and leaving them unmarked only republishes them.
         await using var reader = await batch.ExecuteReaderAsync(published.Count > 0 ? CancellationToken.None : cancellationToken);
@@ -170,16 +166,11 @@ internal sealed partial class OutboxRelay<TContext>(
             MessagingTelemetry.Published.Add(topic.Value, new KeyValuePair<string, object?>(MessagingTelemetry.TopicTag, topic.Key));
         }
 
-        List<OutboxMessage> rows = [];
-        if (!read)
-        {
-            return rows;
-        }
-
         // Past the UPDATE's result, which has no columns, to the SELECT's.
         while (reader.FieldCount == 0 && await reader.NextResultAsync(cancellationToken))
         {
         }
+        List<OutboxMessage> rows = [];
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new OutboxMessage
