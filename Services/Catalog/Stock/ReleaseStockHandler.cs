@@ -33,14 +33,12 @@ sealed class ReleaseStockHandler(CatalogContext context, IOutbox outbox, TimePro
         }
         else if (reservation.Status != StockReservationStatus.Released)
         {
-            foreach (var line in reservation.Lines.OrderBy(l => l.ProductId))
+            if (reservation.Lines.Count > 0)
             {
-                await context.CatalogItems
-                    .Where(i => i.Id == line.ProductId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.AvailableStock, i => i.AvailableStock + line.Quantity), cancellationToken);
+                await context.ReturnAsync([.. reservation.Lines.Select(l => (l.ProductId, l.Quantity))], cancellationToken);
+                context.ItemsChanged = true;
             }
 
-            context.ItemsChanged |= reservation.Lines.Count > 0;
             reservation.Status = StockReservationStatus.Released;
             reservation.ReleasedAt = time.GetUtcNow();
         }

@@ -14,82 +14,72 @@ namespace Catalog.Api.Stock;
 /// </summary>
 sealed class ReserveStockHandler(CatalogContext context, IOutbox outbox, TimeProvider time) : IMessageHandler<ReserveStock>
 {
-    const string SavepointName = "reserve_stock";
-
     public async Task HandleAsync(ReserveStock message, MessageContext messageContext, CancellationToken cancellationToken)
     {
-        var reservation = await context.StockReservations.SingleOrDefaultAsync(r => r.OrderId == message.OrderId, cancellationToken)
-            ?? await ReserveAsync(message, cancellationToken);
+        var reservation = await ReserveAsync(message, cancellationToken)
+            ?? await context.StockReservations.SingleAsync(r => r.OrderId == message.OrderId, cancellationToken);
         outbox.EnqueueReserveOutcome(reservation, messageContext.Envelope);
     }
 
-    async Task<StockReservation> ReserveAsync(ReserveStock message, CancellationToken cancellationToken)
+    // Null when the order already has a reservation: then that one is the answer.
+    async Task<StockReservation?> ReserveAsync(ReserveStock message, CancellationToken cancellationToken)
     {
-        var reservation = new StockReservation { OrderId = message.OrderId, CreatedAt = time.GetUtcNow() };
-        context.StockReservations.Add(reservation);
-
-        // One line per product, taken in id order: two orders locking the same rows lock them in the same order,
-        // so they queue behind each other instead of deadlocking. JSON without "lines" is an order with none.
+        // One line per product. JSON without "lines" is an order with none.
         var requested = (message.Lines ?? [])
             .GroupBy(l => l.ProductId)
             .Select(g => (ProductId: g.Key, Quantity: g.Sum(l => (long)l.Quantity)))
             .OrderBy(l => l.ProductId)
             .ToList();
-        if (requested.Count == 0)
-        {
-            return Reject(reservation, [], "The order has no lines.");
-        }
-
         var invalid = requested.Where(l => l.Quantity is <= 0 or > int.MaxValue).Select(l => l.ProductId).ToList();
-        if (invalid.Count > 0)
+        if (requested.Count == 0 || invalid.Count > 0)
         {
-            return Reject(reservation, invalid, "Quantities must be positive.");
+            return await context.StockReservations.AnyAsync(r => r.OrderId == message.OrderId, cancellationToken)
+                ? null
+                : requested.Count == 0 ? Reject(message, [], "The order has no lines.") : Reject(message, invalid, "Quantities must be positive.");
         }
 
-        var productIds = requested.Select(l => l.ProductId).ToList();
-        var prices = await context.CatalogItems.Where(i => productIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Price, cancellationToken);
-        var unknown = productIds.Where(id => !prices.ContainsKey(id)).ToList();
+        List<(int ProductId, int Quantity)> lines = [.. requested.Select(l => (l.ProductId, (int)l.Quantity))];
+        var take = await context.TakeAsync(message.OrderId, lines, cancellationToken);
+        if (take.AlreadyReserved)
+        {
+            return null;
+        }
+
+        var unknown = lines.Where(l => !take.Rows.ContainsKey(l.ProductId)).Select(l => l.ProductId).ToList();
         if (unknown.Count > 0)
         {
-            return Reject(reservation, unknown, "Unknown products.");
+            return Reject(message, unknown, "Unknown products.");
         }
 
-        var transaction = context.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("Stock is reserved inside the consumer's transaction.");
-        await transaction.CreateSavepointAsync(SavepointName, cancellationToken);
-        List<int> shortOf = [];
-        foreach (var (productId, quantity) in requested)
-        {
-            // The conditional update is the whole guard: it locks the row, and a racing reservation waiting on that
-            // lock re-reads the committed stock before its own WHERE decides. Stock never goes below zero.
-            var taken = await context.CatalogItems
-                .Where(i => i.Id == productId && i.AvailableStock >= quantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.AvailableStock, i => i.AvailableStock - (int)quantity), cancellationToken);
-            if (taken == 0)
-            {
-                shortOf.Add(productId);
-            }
-        }
-
+        var shortOf = lines.Where(l => take.Rows[l.ProductId].Available < l.Quantity).Select(l => l.ProductId).ToList();
         if (shortOf.Count > 0)
         {
-            // All or nothing: give back the lines already taken (and their row locks).
-            await transaction.RollbackToSavepointAsync(SavepointName, cancellationToken);
-            return Reject(reservation, shortOf, "Not enough stock.");
+            return Reject(message, shortOf, "Not enough stock.");
         }
 
-        await transaction.ReleaseSavepointAsync(SavepointName, cancellationToken);
-        reservation.Status = StockReservationStatus.Reserved;
-        reservation.Lines.AddRange(requested.Select(l => new StockReservationLine { ProductId = l.ProductId, Quantity = (int)l.Quantity, UnitPrice = prices[l.ProductId] }));
+        if (!take.Taken)
+        {
+            // The rows were locked and enough: the change cannot have missed. Thrown, the message is retried.
+            throw new InvalidOperationException($"Stock for order {message.OrderId} was available but not taken.");
+        }
+
         context.ItemsChanged = true;
-        return reservation;
+        return Add(message, StockReservationStatus.Reserved, reservation => reservation.Lines.AddRange(lines.Select(l =>
+            new StockReservationLine { ProductId = l.ProductId, Quantity = l.Quantity, UnitPrice = take.Rows[l.ProductId].Price })));
     }
 
-    static StockReservation Reject(StockReservation reservation, List<int> productIds, string reason)
+    StockReservation Reject(ReserveStock message, List<int> productIds, string reason) =>
+        Add(message, StockReservationStatus.Rejected, reservation =>
+        {
+            reservation.RejectedProductIds = productIds;
+            reservation.Reason = reason;
+        });
+
+    StockReservation Add(ReserveStock message, StockReservationStatus status, Action<StockReservation> fill)
     {
-        reservation.Status = StockReservationStatus.Rejected;
-        reservation.RejectedProductIds = productIds;
-        reservation.Reason = reason;
+        var reservation = new StockReservation { OrderId = message.OrderId, Status = status, CreatedAt = time.GetUtcNow() };
+        fill(reservation);
+        context.StockReservations.Add(reservation);
         return reservation;
     }
 }
