@@ -57,6 +57,10 @@ public class AppHostFixture : IAsyncLifetime
     protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
     {
         builder.Service("payments").WithEnvironment("Payments__Provider__DeclineAbove", DeclineAbove.ToString(CultureInfo.InvariantCulture));
+        // Tests expect every checkout accepted, and on a busy 2-core runner a saga step can wait seconds (the first
+        // orders after boot, a killed replica's partitions): admission control would answer those with 503. Its own
+        // tests are Ordering's.
+        builder.Service("ordering").WithEnvironment("Ordering__MaxSagaWait", TimeSpan.FromMinutes(10).ToString("c"));
         builder.Service("gateway")
             .WithEnvironment("Gateway__Rollouts__Window", RolloutWindow.ToString("c"))
             .WithEnvironment("Gateway__Rollouts__MinimumRequests", RolloutMinimumRequests.ToString(CultureInfo.InvariantCulture))

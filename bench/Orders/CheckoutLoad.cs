@@ -9,7 +9,7 @@ namespace CloudNative.Bench.Orders;
 /// Workers that each post one checkout at a time through the gateway, as the demo customer, every order with its
 /// own Idempotency-Key and one to three products; optionally paced so that all together send a fixed rate. Every
 /// <see cref="ResendEvery"/>th checkout goes out twice at once with the same key and body, as a client retrying
-/// after a timeout would: both must get the same order.
+/// after a timeout would: both must get the same order. A checkout refused with Retry-After holds its worker back that long.
 /// </summary>
 internal sealed class CheckoutLoad(Uri gateway, string token, IReadOnlyList<int> products, string keyPrefix)
 {
@@ -36,9 +36,15 @@ internal sealed class CheckoutLoad(Uri gateway, string token, IReadOnlyList<int>
 
                 var key = $"{keyPrefix}-{sequence.ToString(CultureInfo.InvariantCulture)}";
                 var items = Items(random);
-                done.AddRange(sequence % ResendEvery == 0
+                Checkout[] answers = sequence % ResendEvery == 0
                     ? await Task.WhenAll(PostAsync(http, key, items, cancellationToken), PostAsync(http, key, items, cancellationToken))
-                    : [await PostAsync(http, key, items, cancellationToken)]);
+                    : [await PostAsync(http, key, items, cancellationToken)];
+                done.AddRange(answers);
+                // A well-behaved client: refused for now (503), it comes back when told to.
+                if (answers.Max(a => a.RetryAfter) is { } retryAfter)
+                {
+                    await Task.Delay(retryAfter, cancellationToken);
+                }
             }
 
             return done;
@@ -61,7 +67,8 @@ internal sealed class CheckoutLoad(Uri gateway, string token, IReadOnlyList<int>
             if (response.StatusCode != HttpStatusCode.Accepted)
             {
                 var problem = await response.Content.ReadAsStringAsync(cancellationToken);
-                return new Checkout(key, startedAt, (int)response.StatusCode, null, Stopwatch.GetElapsedTime(started).TotalMilliseconds, problem[..Math.Min(problem.Length, 300)]);
+                return new Checkout(key, startedAt, (int)response.StatusCode, null, Stopwatch.GetElapsedTime(started).TotalMilliseconds, problem[..Math.Min(problem.Length, 300)],
+                    response.Headers.RetryAfter?.Delta);
             }
 
             var order = await response.Content.ReadFromJsonAsync<Accepted>(cancellationToken);

@@ -45,7 +45,8 @@ internal sealed class OrdersResult(
         Line("ORDERS/S END TO END (terminal / first send -> last terminal)", $"{ordersPerSecond:0.0}   ({finished.Count} in {endToEndSeconds:0.0} s; target 200/s for 60 s)");
         Line("checkout -> terminal p50 / p95 / p99 (ms)", $"{P(latencies, 50)} / {P(latencies, 95)} / {P(latencies, 99)}{(options.Rate > 0 ? "   (target at 100/s: p99 <= 1000)" : "")}");
         Line("  POST /api/orders answered in p50 / p99 (ms)", $"{P(checkouts.Select(c => c.Milliseconds), 50)} / {P(checkouts.Select(c => c.Milliseconds), 99)}");
-        Line("confirmed / cancelled", $"{finished.Count(f => f.Outcome.Status == "Confirmed")} / {finished.Count(f => f.Outcome.Status == "Cancelled")}");
+        var confirmed = finished.Count(f => f.Outcome.Status == "Confirmed");
+        Line("confirmed / cancelled", $"{confirmed} / {finished.Count(f => f.Outcome.Status == "Cancelled")}   (confirmed per second end to end: {confirmed / endToEndSeconds:0.0})");
         foreach (var reason in finished.Where(f => f.Outcome.Status == "Cancelled").GroupBy(f => Shorter(f.Outcome.CancelReason)).OrderByDescending(g => g.Count()).Take(5))
         {
             Line($"  cancelled: {reason.Key}", $"{reason.Count()}");

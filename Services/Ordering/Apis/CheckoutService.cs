@@ -12,12 +12,14 @@ namespace Ordering.Api.Apis;
 /// <summary>
 /// Checkout: resolve and validate the items, then submit the order and start its saga in one transaction (events,
 /// read model, outbox, deadline, idempotency key). The key is looked at first, so a retried request gets its order
-/// back even after the basket it came from has been emptied.
+/// back even after the basket it came from has been emptied. While the sagas are behind (<see cref="SagaBacklog"/>),
+/// new orders are refused with 503.
 /// </summary>
 public sealed partial class CheckoutService(
     OrderingContext db,
     OrderingTransaction transaction,
     SagaRunner runner,
+    SagaBacklog backlog,
     CheckoutSaga saga,
     CatalogClient catalog,
     BasketClient basket,
@@ -25,6 +27,8 @@ public sealed partial class CheckoutService(
     TimeProvider time,
     ILogger<CheckoutService> logger)
 {
+    public const string RetryAfterSeconds = "1";
+
     public async Task<Results<Accepted<OrderSummary>, ValidationProblem, ProblemHttpResult>> CheckoutAsync(
         string userId, CheckoutRequest? request, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -40,6 +44,12 @@ public sealed partial class CheckoutService(
         if (idempotencyKey is not null && await ReplayAsync(userId, idempotencyKey, requestHash, cancellationToken) is { } replay)
         {
             return replay;
+        }
+
+        if (backlog.IsFull)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many orders in progress",
+                detail: "Orders are being accepted faster than their checkouts finish; this one was not taken. Try again shortly.");
         }
 
         IReadOnlyList<CheckoutItem> requested;

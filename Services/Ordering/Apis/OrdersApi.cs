@@ -60,7 +60,14 @@ public static class OrdersApi
                 detail: "Send {\"items\":[...]}, or an empty body to check out your basket.");
         }
 
-        return await checkout.CheckoutAsync(user.GetGatewayUserId(), request, idempotencyKey, cancellationToken);
+        var result = await checkout.CheckoutAsync(user.GetGatewayUserId(), request, idempotencyKey, cancellationToken);
+        if (result.Result is ProblemHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable })
+        {
+            // Every 503 of checkout is a wait (a dependency down, the sagas behind): tell the client when to come back.
+            httpRequest.HttpContext.Response.Headers.RetryAfter = CheckoutService.RetryAfterSeconds;
+        }
+
+        return result;
     }
 
     public static async Task<Ok<List<OrderSummary>>> ListOrders(ClaimsPrincipal user, OrderingContext db, CancellationToken cancellationToken)

@@ -13,6 +13,15 @@ public sealed class OrderingOptions
     /// <summary>How often each replica looks for sagas past their deadline.</summary>
     public TimeSpan SagaSweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Checkout refuses new orders (503, Retry-After) while the oldest open saga step has waited longer than this, so
+    /// that the orders it accepts finish well within <see cref="SagaTimeout"/> instead of queueing until it cancels them.
+    /// </summary>
+    public TimeSpan MaxSagaWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often each replica measures the open sagas for <see cref="MaxSagaWait"/>.</summary>
+    public TimeSpan SagaBacklogInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Overdue sagas one sweep locks and handles in one transaction.</summary>
     [Range(1, 1000)]
     public int SagaSweepBatchSize { get; set; } = 50;

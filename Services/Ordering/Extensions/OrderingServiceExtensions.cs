@@ -35,7 +35,11 @@ public static class OrderingServiceExtensions
         builder.Services.AddSingleton<CheckoutSaga>();
         builder.Services.AddDatabaseInitializer<OrderingDbInitializer>();
         builder.Services.AddHostedService<SagaDeadlineSweeper>();
+        builder.Services.AddSingleton<SagaBacklog>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SagaBacklog>());
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(SagaBacklog.MeterName));
 
+        builder.Services.AddMemoryCache();
         builder.Services.AddHttpClient<CatalogClient>(http => http.BaseAddress = new("http://catalog"));
         builder.Services.AddHttpClient<BasketClient>(http => http.BaseAddress = new("http://basket"));
 

@@ -44,6 +44,9 @@ public sealed class OrderingFixture : IAsyncLifetime
             ["services:basket:http:0"] = Stubs.Url,
             ["Ordering:SagaTimeout"] = SagaTimeout.ToString(),
             ["Ordering:SagaSweepInterval"] = "00:00:00.200",
+            // Tests leave sagas waiting for their deadline (SilentProduct): those must not close checkout to the next
+            // test. Admission has its own test, which lowers the limit for itself.
+            ["Ordering:MaxSagaWait"] = "00:10:00",
         });
         // Starts the host: the schema is migrated, the consumer and relay run before the first test.
         _ = App.Server;
