@@ -26,8 +26,7 @@ internal sealed record GatewayOptions(int Rounds = 3, int DurationSeconds = 10, 
                 "--threads" when Next() is { } n => options with { Threads = n },
                 "--connections" when Next() is { } n => options with { Connections = n },
                 "--item" when Next() is { } n => options with { Item = n },
-                "--trace-ratio" when i + 1 < args.Length && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var ratio) && ratio is >= 0 and <= 1 =>
-                    options with { TraceRatio = args[++i] },
+                TraceSampling.Option when i + 1 < args.Length && TraceSampling.IsValid(args[i + 1]) => options with { TraceRatio = args[++i] },
                 "--verbose" => options with { Verbose = true },
                 _ => null,
             };

@@ -20,7 +20,7 @@ if (options is null)
 using var cancel = LoadBench.CancelOnCtrlC();
 
 var password = DemoCustomer.NewPassword();
-IEnumerable<KeyValuePair<string, string>> sampling = options.TraceRatio is { } ratio ? [KeyValuePair.Create("AppHost:TraceSampleRatio", ratio)] : [];
+var sampling = TraceSampling.Settings(options.TraceRatio);
 await using var app = await LoadBench.StartAppHostAsync("gateway", password, ["cache", "catalog", "identity", "gateway"], cancel.Token, sampling);
 var token = await DemoCustomer.AccessTokenAsync(app.Gateway, password, cancel.Token);
 
@@ -53,7 +53,7 @@ using (var http = new HttpClient())
     }
 }
 
-Console.WriteLine($"  wrk -t{options.Threads} -c{options.Connections} -d{options.DurationSeconds}s --latency, bearer token of {DemoCustomer.Email}, {options.Rounds} rounds (+ {options.WarmupSeconds} s warm-up per target), traces kept: {options.TraceRatio ?? "all (run mode's always_on)"}");
+Console.WriteLine($"  wrk -t{options.Threads} -c{options.Connections} -d{options.DurationSeconds}s --latency, bearer token of {DemoCustomer.Email}, {options.Rounds} rounds (+ {options.WarmupSeconds} s warm-up per target), traces kept: {TraceSampling.Describe(options.TraceRatio)}");
 foreach (var target in targets)
 {
     Console.WriteLine($"  {target.Name,-16} {target.Url}");

@@ -15,7 +15,8 @@ if (options is null)
 using var cancel = LoadBench.CancelOnCtrlC();
 
 var password = DemoCustomer.NewPassword();
-await using var app = await LoadBench.StartAppHostAsync("orders", password, ["cache", "kafka", "identity", "catalog", "payments", "basket", "ordering", "gateway"], cancel.Token);
+await using var app = await LoadBench.StartAppHostAsync("orders", password, ["cache", "kafka", "identity", "catalog", "payments", "basket", "ordering", "gateway"], cancel.Token,
+    TraceSampling.Settings(options.TraceRatio));
 var databases = new Databases(ProcTable.Environment(app.Service("ordering")[0].Pid)["ConnectionStrings__orderingdb"]);
 const int Stock = 10_000_000;
 var products = await databases.StockUpAsync(Stock, cancel.Token);
@@ -37,7 +38,15 @@ using (var http = new HttpClient { BaseAddress = app.Gateway })
         return 1;
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  warm-up order: {firstOutcome.Status} after {(firstOutcome.UpdatedAt - first.StartedAt).TotalMilliseconds:0} ms"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  warm-up order: {firstOutcome.Status} after {(firstOutcome.UpdatedAt - first.StartedAt).TotalMilliseconds:0} ms; traces kept: {TraceSampling.Describe(options.TraceRatio)}"));
+}
+
+if (options.WarmupSeconds > 0)
+{
+    var warmUp = await new CheckoutLoad(app.Gateway, token, products, $"warm-up-{keyPrefix}").RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), options.Rate, cancel.Token);
+    var warmUpOrders = warmUp.Where(c => c.Accepted).Select(c => c.OrderId!.Value).ToHashSet();
+    var warmUpOutcomes = await Drain.UntilTerminalAsync(databases, warmUpOrders, TimeSpan.FromSeconds(options.DrainSeconds), cancel.Token);
+    Console.WriteLine($"  warm-up load: {warmUpOrders.Count} orders in {options.WarmupSeconds} s, {warmUpOutcomes.Values.Count(o => o.IsTerminal)} ended (not measured)");
 }
 
 var pgbenchDuration = TimeSpan.FromSeconds(options.PgbenchSeconds);
