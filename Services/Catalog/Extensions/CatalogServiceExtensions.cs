@@ -9,7 +9,7 @@ public static class CatalogServiceExtensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<CatalogContext>("catalogdb");
+        builder.AddServiceDbContext<CatalogContext>("catalogdb");
 
         builder.Services.AddSingleton<CatalogContextSeed>();
         builder.Services.AddDatabaseInitializer<CatalogDbInitializer>();

@@ -11,7 +11,7 @@ public static class IdentityServiceExtensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<IdentityContext>("identitydb");
+        builder.AddServiceDbContext<IdentityContext>("identitydb");
 
         builder.Services.AddIdentityCore<IdentityUser>(options =>
             {

@@ -16,7 +16,7 @@ public static class OrderingServiceExtensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<OrderingContext>("orderingdb");
+        builder.AddServiceDbContext<OrderingContext>("orderingdb");
 
         builder.AddMessaging("kafka")
             .AddContracts()

@@ -13,7 +13,7 @@ public static class PaymentsServiceExtensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<PaymentsContext>("paymentsdb");
+        builder.AddServiceDbContext<PaymentsContext>("paymentsdb");
 
         // Before the consumer: hosted services start in order, so nothing is consumed before the schema exists.
         builder.Services.AddDatabaseInitializer<PaymentsDbInitializer>();
