@@ -45,6 +45,25 @@ sealed class ReserveStockHandler(CatalogContext context, IOutbox outbox, TimePro
             return null;
         }
 
+        if (take.Taken.Count < lines.Count)
+        {
+            return await RejectAsync(message, lines, take, cancellationToken);
+        }
+
+        context.ItemsChanged = true;
+        return Add(message, StockReservationStatus.Reserved, reservation => reservation.Lines.AddRange(lines.Select(l =>
+            new StockReservationLine { ProductId = l.ProductId, Quantity = l.Quantity, UnitPrice = take.Rows[l.ProductId].Price })));
+    }
+
+    // Nothing of the order is kept. Short are the lines the read found short or, when a racing writer took the stock
+    // after the read, the lines the update could not take; what it did take goes back.
+    async Task<StockReservation> RejectAsync(ReserveStock message, List<(int ProductId, int Quantity)> lines, StockTake take, CancellationToken cancellationToken)
+    {
+        if (take.Taken.Count > 0)
+        {
+            await context.ReturnAsync([.. lines.Where(l => take.Taken.Contains(l.ProductId))], cancellationToken);
+        }
+
         var unknown = lines.Where(l => !take.Rows.ContainsKey(l.ProductId)).Select(l => l.ProductId).ToList();
         if (unknown.Count > 0)
         {
@@ -52,20 +71,7 @@ sealed class ReserveStockHandler(CatalogContext context, IOutbox outbox, TimePro
         }
 
         var shortOf = lines.Where(l => take.Rows[l.ProductId].Available < l.Quantity).Select(l => l.ProductId).ToList();
-        if (shortOf.Count > 0)
-        {
-            return Reject(message, shortOf, "Not enough stock.");
-        }
-
-        if (!take.Taken)
-        {
-            // The rows were locked and enough: the change cannot have missed. Thrown, the message is retried.
-            throw new InvalidOperationException($"Stock for order {message.OrderId} was available but not taken.");
-        }
-
-        context.ItemsChanged = true;
-        return Add(message, StockReservationStatus.Reserved, reservation => reservation.Lines.AddRange(lines.Select(l =>
-            new StockReservationLine { ProductId = l.ProductId, Quantity = l.Quantity, UnitPrice = take.Rows[l.ProductId].Price })));
+        return Reject(message, shortOf.Count > 0 ? shortOf : [.. lines.Where(l => !take.Taken.Contains(l.ProductId)).Select(l => l.ProductId)], "Not enough stock.");
     }
 
     StockReservation Reject(ReserveStock message, List<int> productIds, string reason) =>
