@@ -51,8 +51,9 @@ sealed class ReserveStockHandler(CatalogContext context, IOutbox outbox, TimePro
         }
 
         context.ItemsChanged = true;
-        return Add(message, StockReservationStatus.Reserved, reservation => reservation.Lines.AddRange(lines.Select(l =>
-            new StockReservationLine { ProductId = l.ProductId, Quantity = l.Quantity, UnitPrice = take.Rows[l.ProductId].Price })));
+        var reservation = Add(message, StockReservationStatus.Reserved);
+        reservation.Lines.AddRange(lines.Select(l => new StockReservationLine { ProductId = l.ProductId, Quantity = l.Quantity, UnitPrice = take.Rows[l.ProductId].Price }));
+        return reservation;
     }
 
     // Nothing of the order is kept. Short are the lines the read found short or, when a racing writer took the stock
@@ -74,17 +75,17 @@ sealed class ReserveStockHandler(CatalogContext context, IOutbox outbox, TimePro
         return Reject(message, shortOf.Count > 0 ? shortOf : [.. lines.Where(l => !take.Taken.Contains(l.ProductId)).Select(l => l.ProductId)], "Not enough stock.");
     }
 
-    StockReservation Reject(ReserveStock message, List<int> productIds, string reason) =>
-        Add(message, StockReservationStatus.Rejected, reservation =>
-        {
-            reservation.RejectedProductIds = productIds;
-            reservation.Reason = reason;
-        });
+    StockReservation Reject(ReserveStock message, List<int> productIds, string reason)
+    {
+        var reservation = Add(message, StockReservationStatus.Rejected);
+        reservation.RejectedProductIds = productIds;
+        reservation.Reason = reason;
+        return reservation;
+    }
 
-    StockReservation Add(ReserveStock message, StockReservationStatus status, Action<StockReservation> fill)
+    StockReservation Add(ReserveStock message, StockReservationStatus status)
     {
         var reservation = new StockReservation { OrderId = message.OrderId, Status = status, CreatedAt = time.GetUtcNow() };
-        fill(reservation);
         context.StockReservations.Add(reservation);
         return reservation;
     }

@@ -27,8 +27,6 @@ public sealed partial class CheckoutService(
     TimeProvider time,
     ILogger<CheckoutService> logger)
 {
-    public const string RetryAfterSeconds = "1";
-
     public async Task<Results<Accepted<OrderSummary>, ValidationProblem, ProblemHttpResult>> CheckoutAsync(
         string userId, CheckoutRequest? request, string? idempotencyKey, CancellationToken cancellationToken)
     {

@@ -13,6 +13,8 @@ public static class OrdersApi
 
     private const int MaxOrdersListed = 100;
 
+    private const string RetryAfterSeconds = "1";
+
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         // Authorization runs before the body is bound: a request without the gateway's user is a 401 whatever it sends.
@@ -64,7 +66,7 @@ public static class OrdersApi
         if (result.Result is ProblemHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable })
         {
             // Every 503 of checkout is a wait (a dependency down, the sagas behind): tell the client when to come back.
-            httpRequest.HttpContext.Response.Headers.RetryAfter = CheckoutService.RetryAfterSeconds;
+            httpRequest.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
         }
 
         return result;

@@ -44,13 +44,12 @@ public sealed partial class SagaBacklog : BackgroundService
             .SingleAsync(cancellationToken);
         // A step's deadline is set when it starts waiting, one saga timeout ahead.
         var waited = backlog.OldestDueAt is { } due ? time.GetUtcNow() - (due - options.CurrentValue.SagaTimeout) : TimeSpan.Zero;
-        var next = new Measured(backlog.Open, waited > TimeSpan.Zero ? waited : TimeSpan.Zero);
-        if (next.OldestWait > options.CurrentValue.MaxSagaWait != IsFull)
+        var wasFull = IsFull;
+        measured = new Measured(backlog.Open, waited > TimeSpan.Zero ? waited : TimeSpan.Zero);
+        if (IsFull != wasFull)
         {
-            LogAdmission(next.OldestWait > options.CurrentValue.MaxSagaWait ? "refusing" : "accepting", next.Open, next.OldestWait.TotalSeconds);
+            LogAdmission(IsFull ? "refusing" : "accepting", measured.Open, measured.OldestWait.TotalSeconds);
         }
-
-        measured = next;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
