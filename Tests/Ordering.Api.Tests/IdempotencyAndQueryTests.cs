@@ -23,7 +23,7 @@ public sealed class IdempotencyAndQueryTests(OrderingFixture fixture)
     }
 
     [Fact]
-    public async Task TheSameKeyConcurrently_CreatesOneOrder()
+    public async Task TheSameKeyConcurrently_CreatesOneOrder_AndLogsNoError()
     {
         using var client = fixture.ClientFor($"idem-race-{Guid.NewGuid()}");
 
@@ -31,6 +31,8 @@ public sealed class IdempotencyAndQueryTests(OrderingFixture fixture)
 
         Assert.Single(ids.Distinct());
         Assert.Single(await ListAsync(client));
+        // The race is expected and answered; it is not an error (a red entry in the dashboard) of EF Core or anyone.
+        Assert.DoesNotContain(fixture.App.Problems.Entries, entry => entry.Contains("IdempotencyKeys", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -10,8 +10,8 @@ using Ordering.Api.Saga;
 namespace Ordering.Api.Apis;
 
 /// <summary>
-/// Checkout: resolve and validate the items, then submit the order and start its saga in one transaction (events,
-/// read model, outbox, deadline, idempotency key). The key is looked at first, so a retried request gets its order
+/// Checkout: resolve and validate the items, then claim the idempotency key, submit the order and start its saga in one
+/// transaction (key, events, read model, outbox, deadline). The key is looked at first, so a retried request gets its order
 /// back even after the basket it came from has been emptied. While the sagas are behind (<see cref="SagaBacklog"/>),
 /// new orders are refused with 503.
 /// </summary>
@@ -102,29 +102,24 @@ public sealed partial class CheckoutService(
         return Accepted(submitted);
     }
 
-    // Null when the key is taken by a concurrent request.
-    private async Task<OrderSummary?> SubmitAsync(string userId, IReadOnlyList<OrderItem> items, string? idempotencyKey, string requestHash,
-        CancellationToken cancellationToken)
-    {
-        try
+    // Null when the key is taken by a concurrent request. The key is claimed first, so that request's order is never
+    // started here.
+    private Task<OrderSummary?> SubmitAsync(string userId, IReadOnlyList<OrderItem> items, string? idempotencyKey, string requestHash,
+        CancellationToken cancellationToken) =>
+        transaction.RunAsync(async ct =>
         {
-            return await transaction.RunAsync(async ct =>
+            var now = time.GetUtcNow();
+            var orderId = Guid.CreateVersion7(now);
+            if (idempotencyKey is not null && !await db.TryClaimAsync(
+                    new IdempotencyKey { UserId = userId, Key = idempotencyKey, RequestHash = requestHash, OrderId = orderId, CreatedAt = now }, ct))
             {
-                var now = time.GetUtcNow();
-                var order = Order.Submit(Guid.CreateVersion7(now), userId, items, now);
-                await runner.StartAsync(order, saga.Start, ct);
-                if (idempotencyKey is not null)
-                {
-                    db.IdempotencyKeys.Add(new IdempotencyKey { UserId = userId, Key = idempotencyKey, RequestHash = requestHash, OrderId = order.Id, CreatedAt = now });
-                }
-                return OrderSummary.From(order);
-            }, cancellationToken);
-        }
-        catch (DbUpdateException exception) when (ConcurrencyConflict.IsDuplicate(exception, "PK_IdempotencyKeys"))
-        {
-            return null;
-        }
-    }
+                return null;
+            }
+
+            var order = Order.Submit(orderId, userId, items, now);
+            await runner.StartAsync(order, saga.Start, ct);
+            return OrderSummary.From(order);
+        }, cancellationToken);
 
     private async Task<Results<Accepted<OrderSummary>, ValidationProblem, ProblemHttpResult>?> ReplayAsync(
         string userId, string idempotencyKey, string requestHash, CancellationToken cancellationToken)

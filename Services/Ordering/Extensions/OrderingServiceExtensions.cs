@@ -17,6 +17,9 @@ public static class OrderingServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDbContext<OrderingContext>("orderingdb");
+        // Before the outbox relay and the consumer: hosted services start in this order, and those read tables that the
+        // initializer's migration creates.
+        builder.Services.AddDatabaseInitializer<OrderingDbInitializer>();
 
         builder.AddMessaging("kafka")
             .AddContracts()
@@ -33,7 +36,6 @@ public static class OrderingServiceExtensions
         builder.Services.AddScoped<CheckoutService>();
         builder.Services.AddScoped<ReadModelRebuilder>();
         builder.Services.AddSingleton<CheckoutSaga>();
-        builder.Services.AddDatabaseInitializer<OrderingDbInitializer>();
         builder.Services.AddHostedService<SagaDeadlineSweeper>();
         builder.Services.AddSingleton<SagaBacklog>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SagaBacklog>());

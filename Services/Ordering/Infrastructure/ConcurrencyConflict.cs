@@ -12,9 +12,4 @@ public static class ConcurrencyConflict
     public static bool IsConflict(Exception exception) =>
         exception is DbUpdateConcurrencyException
         || exception is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: OrderingContext.EventStreamVersionIndex } };
-
-    /// <summary>A unique violation of the named constraint or primary key: another request inserted the same row first.</summary>
-    public static bool IsDuplicate(Exception exception, string constraintName) =>
-        exception is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres }
-        && postgres.ConstraintName == constraintName;
 }

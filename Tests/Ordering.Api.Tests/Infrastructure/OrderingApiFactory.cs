@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Ordering.Api.Tests.Infrastructure;
 
 // The real Program over one database of the test Postgres, the test broker and the stand-in catalog and basket.
 public sealed class OrderingApiFactory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
 {
+    public ProblemLog Problems { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.ConfigureLogging(logging => logging.AddProvider(Problems));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
