@@ -121,4 +121,29 @@ public class ResilienceTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/catalog/items")).StatusCode);
         Assert.Equal(4, backend.Hits("/api/catalog/failing"));
     }
+
+    [Fact]
+    public async Task A_backend_shedding_load_with_Retry_After_does_not_open_the_circuit()
+    {
+        await using var backend = await StubCatalog.StartAsync();
+        await using var gateway = new GatewayFactory(backend.Url);
+        gateway.Settings["Gateway:Routes:catalog-read:Retry:MaxRetries"] = "0";
+        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:FailureRatio"] = "1";
+        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:MinimumThroughput"] = "3";
+        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:BreakDuration"] = "00:00:30";
+        var client = gateway.CreateClient();
+
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await client.GetAsync("/api/catalog/shedding");
+            // The backend's own answer, passed through: its title and Retry-After, not the gateway's open circuit.
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("1", RateLimitTests.Header(response, "Retry-After"));
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal("Too many orders in progress", problem.RootElement.GetProperty("title").GetString());
+        }
+
+        Assert.Equal(6, backend.Hits("/api/catalog/shedding"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/catalog/items")).StatusCode);
+    }
 }

@@ -85,6 +85,13 @@ sealed class StubCatalog(WebApplication app, StubCatalog.State state) : IAsyncDi
         // Every method: 503 while Failing (a backend that is down behind a live socket), else 200.
         app.Map("/api/catalog/failing", () => state.Failing ? Results.StatusCode(503) : Results.Ok());
 
+        // Every method: 503 with Retry-After, always (a healthy backend shedding load, as Ordering's admission control).
+        app.Map("/api/catalog/shedding", (HttpResponse response) =>
+        {
+            response.Headers.RetryAfter = "1";
+            return Results.Problem(statusCode: 503, title: "Too many orders in progress");
+        });
+
         // Every method: 503 on the first request, 200 from then on (a transient failure).
         app.Map("/api/catalog/flaky", (HttpRequest request) =>
             state.Hits.GetValueOrDefault(request.Path.Value!) == 1 ? Results.StatusCode(503) : Results.Ok());

@@ -48,11 +48,11 @@ sealed class BackendResilience
             });
         }
 
-        // Failures are what IsTransient says: no connection, 5xx, 408 and 429. A request cancelled because its client
-        // left or its route timed out is not held against the backend.
+        // Failures are what IsTransient says: no connection, 5xx, 408 and 429, but not an answer with Retry-After. A
+        // request cancelled because its client left or its route timed out is not held against the backend.
         return builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = args => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome) && !IsShedding(args.Outcome.Result)),
                 FailureRatio = policy.CircuitBreaker.FailureRatio,
                 MinimumThroughput = policy.CircuitBreaker.MinimumThroughput,
                 SamplingDuration = policy.CircuitBreaker.SamplingDuration,
@@ -71,6 +71,11 @@ sealed class BackendResilience
             })
             .Build();
     }
+
+    // A 503 or 429 with Retry-After is a backend refusing work on purpose and saying when to come back (Ordering's
+    // admission control while its sagas are behind): it is up and answering. Counted as failures, such refusals opened
+    // the circuit under the orders bench, and the gateway then refused every checkout itself for the break duration.
+    static bool IsShedding(HttpResponseMessage? response) => response?.Headers.RetryAfter is not null;
 
     // RFC 9110 §9.2.2: repeating these has the effect of sending them once, so a failed attempt may be sent again;
     // POST and PATCH may not. Only without a body: YARP streams the client's body to the backend as it arrives, so
