@@ -9,8 +9,9 @@ namespace Catalog.Api.Stock;
 /// Stock changes for the saga's commands, each in one round trip: the consumer applies them one after another in one
 /// lane, so on a busy machine the lane's speed is its number of round trips. The UPDATE's own row locks and its WHERE,
 /// re-checked on the latest row version, are the guard: stock never goes below zero. No SELECT … FOR UPDATE first: a
-/// row locked and then updated under the consumer's nested savepoints gets a MultiXact, and every later reader of the
-/// row's versions pays to resolve it (a fifth of Postgres's CPU under the orders bench).
+/// row locked and then updated in a subtransaction (the consumer once put a savepoint around each message) gets a
+/// MultiXact, and every later reader of the row's versions pays to resolve it (a fifth of Postgres's CPU under the
+/// orders bench).
 /// </summary>
 static class StockRows
 {

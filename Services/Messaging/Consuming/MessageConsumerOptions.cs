@@ -6,8 +6,8 @@ public sealed class MessageConsumerOptions
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>
-    /// The most messages one poll takes into a batch. Each lane applies its share in one transaction, one savepoint
-    /// per message; Postgres tracks up to 64 subtransactions per transaction cheaply, so keep a lane's share below that.
+    /// The most messages one poll takes into a batch. Each lane applies its share in one transaction, so a larger batch
+    /// means fewer commits, and more to apply again should one of its handlers throw.
     /// </summary>
     public int MaxBatchSize { get; set; } = 50;
 

@@ -39,7 +39,7 @@ internal sealed class OrderPlacedHandler(TestDbContext db, HandlerBehavior behav
 {
     public async Task HandleAsync(OrderPlaced message, MessageContext context, CancellationToken cancellationToken)
     {
-        // The top-level transaction's id, also inside a savepoint.
+        // The lane's transaction.
         var transaction = await db.Database.SqlQuery<long>($"SELECT txid_current() AS \"Value\"").SingleAsync(cancellationToken);
         behavior.Attempted(context.Envelope.MessageId, transaction);
         db.Applied.Add(new AppliedMessage { MessageId = context.Envelope.MessageId, OrderId = message.OrderId, Sequence = message.Sequence });
