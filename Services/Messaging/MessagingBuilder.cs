@@ -116,7 +116,8 @@ public sealed class MessagingBuilder
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<MessageConsumerHost<TContext>>>()));
         AddRetention(new RetentionPolicy<TContext>($"inbox ids of group {groupId}", options.InboxRetention, (context, cutoff, batch, ct) =>
-            context.Set<InboxMessage>().Where(m => m.ConsumerGroup == groupId && m.ProcessedAt < cutoff).Take(batch).ExecuteDeleteAsync(ct)));
+            context.Set<InboxMessage>().Where(m => m.ConsumerGroup == groupId && m.ProcessedAt < cutoff)
+                .OrderBy(m => m.MessageId).Take(batch).ExecuteDeleteAsync(ct)));
         return this;
     }
 

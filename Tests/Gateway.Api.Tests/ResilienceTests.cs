@@ -88,10 +88,7 @@ public class ResilienceTests
         var clock = new FakeTimeProvider();
         await using var backend = await StubCatalog.StartAsync();
         await using var gateway = new GatewayFactory(backend.Url).WithServices(services => services.AddSingleton<TimeProvider>(clock));
-        gateway.Settings["Gateway:Routes:catalog-read:Retry:MaxRetries"] = "0";
-        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:FailureRatio"] = "1";
-        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:MinimumThroughput"] = "3";
-        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:BreakDuration"] = "00:00:30";
+        OpenAfterThreeFailures(gateway);
         var client = gateway.CreateClient();
 
         for (var i = 0; i < 3; i++)
@@ -127,10 +124,7 @@ public class ResilienceTests
     {
         await using var backend = await StubCatalog.StartAsync();
         await using var gateway = new GatewayFactory(backend.Url);
-        gateway.Settings["Gateway:Routes:catalog-read:Retry:MaxRetries"] = "0";
-        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:FailureRatio"] = "1";
-        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:MinimumThroughput"] = "3";
-        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:BreakDuration"] = "00:00:30";
+        OpenAfterThreeFailures(gateway);
         var client = gateway.CreateClient();
 
         for (var i = 0; i < 6; i++)
@@ -145,5 +139,14 @@ public class ResilienceTests
 
         Assert.Equal(6, backend.Hits("/api/catalog/shedding"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/catalog/items")).StatusCode);
+    }
+
+    // catalog-read without retries, its circuit opening for 30 s once three requests in a row have failed.
+    private static void OpenAfterThreeFailures(GatewayFactory gateway)
+    {
+        gateway.Settings["Gateway:Routes:catalog-read:Retry:MaxRetries"] = "0";
+        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:FailureRatio"] = "1";
+        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:MinimumThroughput"] = "3";
+        gateway.Settings["Gateway:Routes:catalog-read:CircuitBreaker:BreakDuration"] = "00:00:30";
     }
 }
