@@ -4,11 +4,13 @@ namespace CloudNative.Bench.Gateway;
 
 /// <summary>
 /// <c>--rounds N</c> (each target once per round, in a rotating order), <c>--duration SECONDS</c> per wrk run,
+/// <c>--warmup SECONDS</c> of load on each target before the first round (10: at 3 the gateway's JIT was still busy in
+/// the first round, a fifth of its replicas' samples under perf),
 /// <c>--threads</c> and <c>--connections</c> for wrk, <c>--item ID</c> (the catalog item every request reads),
 /// <c>--trace-ratio R</c> (the AppHost's <c>AppHost:TraceSampleRatio</c>: the share of requests the services trace;
 /// by default all, as in run mode).
 /// </summary>
-internal sealed record GatewayOptions(int Rounds = 3, int DurationSeconds = 10, int WarmupSeconds = 3, int Threads = 2, int Connections = 32, int Item = 1, bool Verbose = false, string? TraceRatio = null)
+internal sealed record GatewayOptions(int Rounds = 3, int DurationSeconds = 10, int WarmupSeconds = 10, int Threads = 2, int Connections = 32, int Item = 1, bool Verbose = false, string? TraceRatio = null)
 {
     public const string Usage = "usage: Gateway.dll [--rounds N] [--duration SECONDS] [--warmup SECONDS] [--threads N] [--connections N] [--item ID] [--trace-ratio R] [--verbose]";
 
