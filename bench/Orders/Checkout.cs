@@ -7,4 +7,8 @@ namespace CloudNative.Bench.Orders;
 internal sealed record Checkout(string Key, DateTimeOffset StartedAt, int Status, Guid? OrderId, double Milliseconds, string? Problem = null, TimeSpan? RetryAfter = null)
 {
     public bool Accepted => OrderId is not null;
+
+    /// <summary>The ids of the orders these checkouts created: what a drain waits for.</summary>
+    public static HashSet<Guid> AcceptedOrders(IEnumerable<Checkout> checkouts) =>
+        [.. checkouts.Where(c => c.Accepted).Select(c => c.OrderId!.Value)];
 }

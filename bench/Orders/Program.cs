@@ -44,7 +44,7 @@ using (var http = new HttpClient { BaseAddress = app.Gateway })
 if (options.WarmupSeconds > 0)
 {
     var warmUp = await new CheckoutLoad(app.Gateway, token, products, $"warm-up-{keyPrefix}").RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), options.Rate, cancel.Token);
-    var warmUpOrders = warmUp.Where(c => c.Accepted).Select(c => c.OrderId!.Value).ToHashSet();
+    var warmUpOrders = Checkout.AcceptedOrders(warmUp);
     var warmUpOutcomes = await Drain.UntilTerminalAsync(databases, warmUpOrders, TimeSpan.FromSeconds(options.DrainSeconds), cancel.Token);
     Console.WriteLine($"  warm-up load: {warmUpOrders.Count} orders in {options.WarmupSeconds} s, {warmUpOutcomes.Values.Count(o => o.IsTerminal)} ended (not measured)");
 }
@@ -68,7 +68,7 @@ var cpuBefore = Sample();
 var clock = Stopwatch.StartNew();
 var checkouts = await load.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.DurationSeconds), options.Rate, cancel.Token);
 var loadSeconds = clock.Elapsed.TotalSeconds;
-var accepted = checkouts.Where(c => c.Accepted).Select(c => c.OrderId!.Value).ToHashSet();
+var accepted = Checkout.AcceptedOrders(checkouts);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  load done: {accepted.Count} orders accepted from {checkouts.Count} checkouts in {loadSeconds:0.0} s; draining"));
 var outcomes = await Drain.UntilTerminalAsync(databases, accepted, TimeSpan.FromSeconds(options.DrainSeconds), cancel.Token);
 var cpu = Sample().Since(cpuBefore);

@@ -161,12 +161,11 @@ internal sealed partial class MessageConsumerHost<TContext>(
             }
             catch (HandlerFailedException failed) when (!cancellationToken.IsCancellationRequested)
             {
-                var key = failed.Inbound.Result.Message.Key ?? "";
                 var position = pending.IndexOf(failed.Inbound);
-                var heldBack = pending.Skip(position + 1).Where(m => (m.Result.Message.Key ?? "") == key).ToList();
+                var heldBack = pending.Skip(position + 1).ToLookup(m => m.Result.Message.Key == failed.Inbound.Result.Message.Key);
                 leftOver.Add(new(failed.Inbound, 1, failed.InnerException));
-                leftOver.AddRange(heldBack.Select(m => new LeftOver(m, 0, null)));
-                pending = [.. pending.Where(m => m != failed.Inbound && !heldBack.Contains(m))];
+                leftOver.AddRange(heldBack[true].Select(m => new LeftOver(m, 0, null)));
+                pending = [.. pending.Take(position), .. heldBack[false]];
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
