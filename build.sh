@@ -113,6 +113,7 @@ case "$command" in
         command -v nginx >/dev/null 2>&1 || apt_install nginx
         build AppHost/CloudNative.AppHost.csproj
         build bench/Gateway/Gateway.csproj
+        build bench/YarpPeer/YarpPeer.csproj
         dotnet "bench/Gateway/bin/$configuration/net10.0/Gateway.dll" "$@" ;;
       orders)
         build AppHost/CloudNative.AppHost.csproj

@@ -5,11 +5,11 @@ using CloudNative.Bench.Gateway;
 
 // The gateway's cost, measured against what it replaces: the same cached catalog read (GET /api/catalog/items/{id}),
 // with wrk, in one run, alternating targets round by round so a load that comes and goes weighs on all alike:
-//   direct           catalog's own port
-//   catalog-proxied  catalog through Aspire's proxy (the address the gateway and nginx forward to)
+//   direct           catalog's own port (the address the gateway and nginx forward to: catalog has no proxy in front)
 //   gateway          the public port: Aspire's proxy, then one of the two gateway replicas (auth + rate limits on)
 //   gateway-replica  one replica's own port: the gateway without the public proxy hop
 //   nginx            proxy_pass to the address the gateway forwards to
+//   yarp             bare YARP forwarding to that address (bench/YarpPeer): the floor under any YARP gateway
 var options = GatewayOptions.Parse(args);
 if (options is null)
 {
@@ -26,16 +26,17 @@ var token = await DemoCustomer.AccessTokenAsync(app.Gateway, password, cancel.To
 
 var catalog = app.Service("catalog").Single();
 var replicas = app.Service("gateway");
-var catalogProxied = new Uri(ProcTable.Environment(replicas[0].Pid)["services__catalog__http__0"].Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-await using var nginx = await Nginx.StartAsync(catalogProxied, cancel.Token);
+var upstream = new Uri(ProcTable.Environment(replicas[0].Pid)["services__catalog__http__0"].Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+await using var nginx = await Nginx.StartAsync(upstream, cancel.Token);
+await using var yarp = await YarpPeer.StartAsync(upstream, cancel.Token);
 var path = $"/api/catalog/items/{options.Item.ToString(CultureInfo.InvariantCulture)}";
 Target[] targets =
 [
     new("direct", LaunchedAppHost.OwnAddress(catalog), path),
-    new("catalog-proxied", catalogProxied, path),
     new("gateway", app.Gateway, path),
     new("gateway-replica", LaunchedAppHost.OwnAddress(replicas[0]), path),
     new("nginx", nginx.Address, path),
+    new("yarp", yarp.Address, path),
 ];
 
 // Every target must serve the item before anything is timed (this also fills catalog's cache).
@@ -61,8 +62,12 @@ foreach (var target in targets)
 
 Console.WriteLine($"  gateway replicas: {string.Join(", ", replicas.Select(r => $"pid {r.Pid} at {LaunchedAppHost.OwnAddress(r)}"))}; Aspire's proxy on {app.Gateway}");
 
-var label = CpuLabels.For(replicas, nginx);
-CpuSample Sample() => CpuSample.Take(app.Processes().Concat(nginx.Processes(ProcTable.ReadAll())), label).WithExitedChildren(CpuLabels.Wrk);
+var label = CpuLabels.For(replicas, nginx, yarp);
+CpuSample Sample()
+{
+    var all = ProcTable.ReadAll();
+    return CpuSample.Take(app.Processes().Concat(nginx.Processes(all)).Concat(yarp.Processes(all)), label).WithExitedChildren(CpuLabels.Wrk);
+}
 
 foreach (var target in targets)
 {

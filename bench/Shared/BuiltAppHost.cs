@@ -27,7 +27,10 @@ internal sealed class BuiltAppHost
 
     public static string DefaultRepositoryRoot => Metadata("RepositoryRoot");
 
-    public static string DefaultDll => Path.Combine(DefaultRepositoryRoot, "AppHost", "bin", Metadata("Configuration"), "net10.0", "CloudNative.AppHost.dll");
+    /// <summary>The configuration the bench was built in, which <c>./build.sh bench</c> builds everything it starts in.</summary>
+    public static string Configuration => Metadata("Configuration");
+
+    public static string DefaultDll => Path.Combine(DefaultRepositoryRoot, "AppHost", "bin", Configuration, "net10.0", "CloudNative.AppHost.dll");
 
     /// <summary>A fresh set of ports: call once per run.</summary>
     public static BuiltAppHost Prepare(string repositoryRoot, string dll)
