@@ -21,10 +21,10 @@ public sealed class EventStoreTests(OrderingFixture fixture)
         var b = (await Store(second).LoadAsync(id, default))!;
 
         b.Cancel("second writer", DateTimeOffset.UtcNow);
-        await Store(second).AppendAsync(b, new(null, null), default);
+        Store(second).Append(b, new(null, null));
         await Db(second).SaveChangesAsync();
         a.Cancel("first writer", DateTimeOffset.UtcNow);
-        await Store(first).AppendAsync(a, new(null, null), default);
+        Store(first).Append(a, new(null, null));
 
         var conflict = await Assert.ThrowsAnyAsync<DbUpdateException>(() => Db(first).SaveChangesAsync());
         Assert.True(ConcurrencyConflict.IsConflict(conflict));
@@ -50,7 +50,7 @@ public sealed class EventStoreTests(OrderingFixture fixture)
                 await CancelElsewhereAsync(id, "the other writer");
             }
             var changed = order.Cancel("the retried writer", DateTimeOffset.UtcNow);
-            await Store(scope).AppendAsync(order, new(null, null), ct);
+            Store(scope).Append(order, new(null, null));
             return changed;
         }, default);
 
@@ -97,7 +97,7 @@ public sealed class EventStoreTests(OrderingFixture fixture)
         await using var other = fixture.App.Services.CreateAsyncScope();
         var order = (await Store(other).LoadAsync(id, default))!;
         order.Cancel(reason, DateTimeOffset.UtcNow);
-        await Store(other).AppendAsync(order, new(null, null), default);
+        Store(other).Append(order, new(null, null));
         await Db(other).SaveChangesAsync();
     }
 

@@ -117,7 +117,7 @@ public sealed partial class CheckoutService(
             }
 
             var order = Order.Submit(orderId, userId, items, now);
-            await runner.StartAsync(order, saga.Start, ct);
+            runner.Start(order, saga.Start);
             return OrderSummary.From(order);
         }, cancellationToken);
 

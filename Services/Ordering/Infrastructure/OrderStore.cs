@@ -21,7 +21,7 @@ public sealed class OrderStore(OrderingContext db)
     }
 
     /// <summary>Adds the order's pending events and its read-model row to the context; the caller saves.</summary>
-    public async Task AppendAsync(Order order, EventMetadata metadata, CancellationToken cancellationToken)
+    public void Append(Order order, EventMetadata metadata)
     {
         if (order.PendingEvents.Count == 0)
         {
@@ -43,24 +43,26 @@ public sealed class OrderStore(OrderingContext db)
             });
         }
 
-        await ProjectAsync(order, cancellationToken);
+        Project(order);
         order.MarkSaved();
     }
 
-    private async Task ProjectAsync(Order order, CancellationToken cancellationToken)
+    // The row is written with the stream's first event (and the rebuild replaces every row while it holds the tables),
+    // so a later event updates it in place, every column from the order, without a round trip to read it first. An
+    // earlier message of the same transaction (a consumer lane) may already track it.
+    private void Project(Order order)
     {
-        // A new stream has no row yet: looking for one would cost a round trip.
         if (order.PendingEvents[0].Version == 1)
         {
             db.Orders.Add(OrderSummary.From(order));
         }
-        else if (await db.Orders.FindAsync([order.Id], cancellationToken) is { } summary)
+        else if (db.Orders.Local.FindEntry(order.Id) is { } tracked)
         {
-            summary.Update(order);
+            tracked.Entity.Update(order);
         }
         else
         {
-            db.Orders.Add(OrderSummary.From(order));
+            db.Orders.Update(OrderSummary.From(order));
         }
     }
 

@@ -37,7 +37,9 @@ public class OrderingContext(DbContextOptions<OrderingContext> options) : DbCont
             orders.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
             orders.Property(o => o.Currency).HasMaxLength(3);
             orders.Property(o => o.Total).HasPrecision(18, 2);
-            orders.OwnsMany(o => o.Items, items => items.ToJson());
+            // A complex collection, not owned entities: no synthesized key, so a row built from the order can be updated
+            // without being read first (OrderStore).
+            orders.ComplexCollection(o => o.Items, items => items.ToJson());
         });
 
         builder.Entity<IdempotencyKey>(keys =>

@@ -13,11 +13,11 @@ namespace Ordering.Api.Saga;
 public sealed class SagaRunner(OrderingContext db, OrderStore store, IOutbox outbox, TimeProvider time)
 {
     /// <summary>A new order: its first events and the saga's first step.</summary>
-    public async Task StartAsync(Order order, Func<Order, DateTimeOffset, SagaReaction> start, CancellationToken cancellationToken)
+    public void Start(Order order, Func<Order, DateTimeOffset, SagaReaction> start)
     {
         var reaction = start(order, time.GetUtcNow());
         var sent = Send(order, reaction, causedBy: null);
-        await store.AppendAsync(order, new EventMetadata(sent.FirstOrDefault()?.CorrelationId, null), cancellationToken);
+        store.Append(order, new EventMetadata(sent.FirstOrDefault()?.CorrelationId, null));
         if (reaction.Deadline is { } due)
         {
             db.SagaDeadlines.Add(new SagaDeadline { OrderId = order.Id, DueAt = due, CorrelationId = sent[^1].CorrelationId, AwaitedMessageId = sent[^1].MessageId });
@@ -50,7 +50,7 @@ public sealed class SagaRunner(OrderingContext db, OrderStore store, IOutbox out
         }
 
         var sent = Send(order, reaction, causedBy);
-        await store.AppendAsync(order, new EventMetadata(causedBy?.CorrelationId, causedBy?.MessageId), cancellationToken);
+        store.Append(order, new EventMetadata(causedBy?.CorrelationId, causedBy?.MessageId));
         if (deadline is null)
         {
             return;
