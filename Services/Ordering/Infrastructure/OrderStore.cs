@@ -48,21 +48,18 @@ public sealed class OrderStore(OrderingContext db)
     }
 
     // The row is written with the stream's first event (and the rebuild replaces every row while it holds the tables),
-    // so a later event updates it in place, every column from the order, without a round trip to read it first. An
-    // earlier message of the same transaction (a consumer lane) may already track it.
+    // so a later event overwrites it, every column from the order, without a round trip to read it first. Each unit of
+    // work (a request, a message, a deadline) appends to an order once, so the context tracks no other copy of the row.
     private void Project(Order order)
     {
+        var summary = OrderSummary.From(order);
         if (order.PendingEvents[0].Version == 1)
         {
-            db.Orders.Add(OrderSummary.From(order));
-        }
-        else if (db.Orders.Local.FindEntry(order.Id) is { } tracked)
-        {
-            tracked.Entity.Update(order);
+            db.Orders.Add(summary);
         }
         else
         {
-            db.Orders.Update(OrderSummary.From(order));
+            db.Orders.Update(summary);
         }
     }
 
