@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CloudNative.DashboardTests;
 
@@ -23,6 +24,9 @@ public sealed class DashboardAppFixture : IAsyncLifetime
 
     public Uri DashboardBaseUrl => new(DashboardLoginUrl.GetLeftPart(UriPartial.Authority));
 
+    /// <summary>What the dashboard process has written so far.</summary>
+    public DashboardLog DashboardLog { get; } = new();
+
     /// <summary>Key for the dashboard's telemetry API (<c>x-api-key</c>).</summary>
     public string TelemetryApiKey { get; } = NewKey();
 
@@ -43,6 +47,7 @@ public sealed class DashboardAppFixture : IAsyncLifetime
                     $"AppHost:OtlpApiKey={NewKey()}",
                 ],
                 timeout.Token);
+            builder.Services.AddSingleton<ILoggerProvider>(DashboardLog);
             _app = await builder.BuildAsync(timeout.Token);
             await _app.StartAsync(timeout.Token);
             foreach (var resource in Resources)

@@ -56,6 +56,10 @@ public sealed class DashboardResourcesPageTests(DashboardAppFixture fixture, ITe
             {
                 output.WriteLine($"No failure screenshot: {screenshotFailure.Message}");
             }
+            foreach (var line in fixture.DashboardLog.Lines)
+            {
+                output.WriteLine($"dashboard: {line}");
+            }
             throw;
         }
 
