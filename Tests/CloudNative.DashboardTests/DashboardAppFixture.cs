@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Aspire.Hosting.ApplicationModel;
+using CloudNative.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -24,8 +25,11 @@ public sealed class DashboardAppFixture : IAsyncLifetime
 
     public Uri DashboardBaseUrl => new(DashboardLoginUrl.GetLeftPart(UriPartial.Authority));
 
-    /// <summary>What the dashboard process has written so far.</summary>
-    public DashboardLog DashboardLog { get; } = new();
+    /// <summary>
+    /// What the dashboard process has written so far, as the AppHost forwards it to its loggers. A page the browser could
+    /// not render ("An unhandled error has occurred") is explained there, not in the page.
+    /// </summary>
+    public CapturedLog DashboardLog { get; } = new((category, _) => category.EndsWith(".aspire-dashboard", StringComparison.Ordinal));
 
     /// <summary>Key for the dashboard's telemetry API (<c>x-api-key</c>).</summary>
     public string TelemetryApiKey { get; } = NewKey();

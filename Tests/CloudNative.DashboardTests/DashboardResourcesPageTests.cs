@@ -56,7 +56,7 @@ public sealed class DashboardResourcesPageTests(DashboardAppFixture fixture, ITe
             {
                 output.WriteLine($"No failure screenshot: {screenshotFailure.Message}");
             }
-            foreach (var line in fixture.DashboardLog.Lines)
+            foreach (var line in fixture.DashboardLog.Entries)
             {
                 output.WriteLine($"dashboard: {line}");
             }

@@ -1,26 +1,29 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Ordering.Api.Tests.Infrastructure;
+namespace CloudNative.Tests.Shared;
 
-/// <summary>What the app logged at Warning or above ("level category: message exception"), for tests that expect none.</summary>
-public sealed class ProblemLog : ILoggerProvider
+/// <summary>
+/// What an app logged, kept in memory as "level category: message exception" for a test to assert on or print: the
+/// entries of the categories and levels <paramref name="captures"/> admits.
+/// </summary>
+public sealed class CapturedLog(Func<string, LogLevel, bool> captures) : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> entries = new();
 
     public IReadOnlyCollection<string> Entries => entries;
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, entries);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, captures, entries);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<string> entries) : ILogger
+    private sealed class Logger(string category, Func<string, LogLevel, bool> captures, ConcurrentQueue<string> entries) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => captures(category, logLevel);
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
