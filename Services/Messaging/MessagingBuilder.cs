@@ -44,6 +44,7 @@ public sealed class MessagingBuilder
         var options = new OutboxOptions();
         configure?.Invoke(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PublishedRetention, TimeSpan.Zero, nameof(options.PublishedRetention));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TakeoverInterval, TimeSpan.Zero, nameof(options.TakeoverInterval));
 
         builder.Services.AddScoped<IOutbox, Outbox<TContext>>();
         builder.Services.AddSingleton<OutboxCommitNotifier>();

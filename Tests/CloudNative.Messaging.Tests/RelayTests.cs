@@ -63,9 +63,10 @@ public sealed class RelayTests(MessagingFixture fixture, ITestOutputHelper outpu
         await using var replicaB = ServiceInstance.Create(fixture, database, output, "replica-b", Configure);
 
         await replicaA.StartAsync();
-        await WaitForRelayLocksAsync(database, granted: 1, waiting: 0);
+        var active = (await WaitForRelayLocksAsync(database, granted: 1, standingBy: 0)).Granted!.Value;
         await replicaB.StartAsync();
-        var active = (await WaitForRelayLocksAsync(database, granted: 1, waiting: 1)).Granted!.Value;
+        await WaitForRelayLocksAsync(database, granted: 1, standingBy: 1);
+        Assert.Equal(active, (await RelayLocksAsync(database)).Granted);
 
         await EnqueueAsync(replicaB, topic, keys, 1, perRound);
         Assert.Equal(keys.Length * perRound, (await topics.ReadAllAsync(topic, keys.Length * perRound)).Count);
@@ -113,32 +114,26 @@ public sealed class RelayTests(MessagingFixture fixture, ITestOutputHelper outpu
     private static Task WaitForAppliedAsync(ServiceInstance service, int count) =>
         Eventually.WaitForAsync(() => service.InScopeAsync(context => context.Applied.CountAsync()), applied => applied == count, $"{count} applied messages");
 
-    private static Task<(int? Granted, int Waiting)> WaitForRelayLocksAsync(string database, int granted, int waiting) =>
-        Eventually.WaitForAsync(() => RelayLocksAsync(database), locks => (locks.Granted is null ? 0 : 1) == granted && locks.Waiting == waiting,
-            $"{granted} relay holding the lock and {waiting} waiting");
+    private static Task<(int? Granted, int StandingBy)> WaitForRelayLocksAsync(string database, int granted, int standingBy) =>
+        Eventually.WaitForAsync(() => RelayLocksAsync(database), locks => (locks.Granted is null ? 0 : 1) == granted && locks.StandingBy == standingBy,
+            $"{granted} relay holding the lock and {standingBy} standing by");
 
-    // The relays' advisory locks in this database: the holder's backend pid, and how many wait.
-    private static async Task<(int? Granted, int Waiting)> RelayLocksAsync(string database)
+    // The relays in this database: the lock holder's backend pid, and how many other sessions last tried for the lock.
+    // None may wait inside a statement (an ungranted lock): a waiting statement holds its snapshot, see OutboxRelay.
+    private static async Task<(int? Granted, int StandingBy)> RelayLocksAsync(string database)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT pid, granted FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
-            connection);
+        await using var command = new NpgsqlCommand("""
+            SELECT (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = d.oid),
+                   (SELECT count(*)::integer FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = d.oid),
+                   (SELECT count(*)::integer FROM pg_stat_activity a WHERE a.datid = d.oid AND a.query LIKE 'SELECT pg_try_advisory_lock(%'
+                        AND NOT EXISTS (SELECT FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory' AND l.granted))
+            FROM pg_database d WHERE d.datname = current_database()
+            """, connection);
         await using var reader = await command.ExecuteReaderAsync();
-        int? holder = null;
-        var waiting = 0;
-        while (await reader.ReadAsync())
-        {
-            if (reader.GetBoolean(1))
-            {
-                holder = reader.GetInt32(0);
-            }
-            else
-            {
-                waiting++;
-            }
-        }
-        return (holder, waiting);
+        await reader.ReadAsync();
+        Assert.Equal(0, reader.GetInt32(1));
+        return (reader.IsDBNull(0) ? null : reader.GetInt32(0), reader.GetInt32(2));
     }
 }

@@ -11,6 +11,12 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often a replica whose relay stands by tries for the active relay's lock: the bound on how long a crashed
+    /// relay's rows wait for another replica.
+    /// </summary>
+    public TimeSpan TakeoverInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The pause after a failure (database or broker unreachable, schema not migrated yet) before trying again.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
