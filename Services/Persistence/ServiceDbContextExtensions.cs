@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -11,18 +12,43 @@ public static class ServiceDbContextExtensions
 
     /// <summary>
     /// Aspire's Npgsql DbContext (pooling, retries, health check, telemetry) over <paramref name="connectionName"/>, with
-    /// Npgsql's automatic preparation: a statement a connection runs repeatedly (EF's SQL is the same text each time) is
+    /// two Npgsql settings for a service that runs the same statements all day (a connection string that sets either
+    /// keeps its value):
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare</c>: a statement a connection runs repeatedly (EF's SQL is the same text each time) is
     /// parsed and planned once instead of on every execution. Under the order pipeline's load Postgres spent over a
-    /// quarter of its CPU parsing and planning. A connection string that sets <c>Max Auto Prepare</c> keeps its value.
+    /// quarter of its CPU parsing and planning.</item>
+    /// <item><c>No Reset On Close</c>: a connection going back to the pool is not reset. The reset is seven statements
+    /// (with prepared statements kept, Npgsql cannot send one <c>DISCARD ALL</c>) that run before the connection's next
+    /// command, and EF returns the connection after every unit of work: under load they were a third of the statements
+    /// Postgres ran. Nothing here leaves session state behind: the outbox relay and the migration lock release their
+    /// advisory locks and listens themselves, and everything else is transaction-scoped.</item>
+    /// </list>
     /// </summary>
     public static void AddServiceDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext =>
         builder.AddNpgsqlDbContext<TContext>(connectionName, settings =>
         {
-            if (settings.ConnectionString is { } connectionString && new NpgsqlConnectionStringBuilder(connectionString) is { MaxAutoPrepare: 0 } prepared)
+            if (settings.ConnectionString is not { } connectionString)
             {
-                prepared.MaxAutoPrepare = MaxAutoPrepare;
-                settings.ConnectionString = prepared.ConnectionString;
+                return;
             }
+
+            var tuned = new NpgsqlConnectionStringBuilder(connectionString);
+            if (!Sets(connectionString, nameof(tuned.MaxAutoPrepare)))
+            {
+                tuned.MaxAutoPrepare = MaxAutoPrepare;
+            }
+            if (!Sets(connectionString, nameof(tuned.NoResetOnClose)))
+            {
+                tuned.NoResetOnClose = true;
+            }
+            settings.ConnectionString = tuned.ConnectionString;
         });
+
+    // Npgsql's builder answers ContainsKey for every keyword it knows, set or not; the raw pairs tell. Its keywords are
+    // the property names, spaces optional ("No Reset On Close", "NoResetOnClose").
+    private static bool Sets(string connectionString, string property) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => string.Equals(key.Replace(" ", "", StringComparison.Ordinal), property, StringComparison.OrdinalIgnoreCase));
 }
