@@ -31,10 +31,8 @@ public sealed class SagaRunner(OrderingContext db, OrderStore store, IOutbox out
     /// <exception cref="UnknownOrderException">No such order: the message is retried, then dead-lettered, never dropped.</exception>
     public async Task ContinueAsync(Guid orderId, Func<Order, DateTimeOffset, SagaReaction> decide, EventEnvelope? causedBy, CancellationToken cancellationToken)
     {
-        var deadline = await db.SagaDeadlines
-            .FromSql($"""SELECT * FROM "SagaDeadlines" WHERE "OrderId" = {orderId} FOR UPDATE""")
-            .ToListAsync(cancellationToken) is [var locked] ? locked : null;
-        var order = await store.LoadAsync(orderId, cancellationToken) ?? throw new UnknownOrderException(orderId);
+        var (loaded, deadline) = await store.LoadForStepAsync(orderId, cancellationToken);
+        var order = loaded ?? throw new UnknownOrderException(orderId);
 
         // A timeout's compensations continue the saga's flow, caused by the command that went unanswered.
         causedBy ??= deadline is null ? null : new EventEnvelope(deadline.AwaitedMessageId, "", time.GetUtcNow(), deadline.CorrelationId, null);
