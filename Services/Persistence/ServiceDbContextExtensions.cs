@@ -34,12 +34,13 @@ public static class ServiceDbContextExtensions
                 return;
             }
 
+            var given = GivenSettings(connectionString);
             var tuned = new NpgsqlConnectionStringBuilder(connectionString);
-            if (!Sets(connectionString, nameof(tuned.MaxAutoPrepare)))
+            if (!given.Contains(nameof(tuned.MaxAutoPrepare)))
             {
                 tuned.MaxAutoPrepare = MaxAutoPrepare;
             }
-            if (!Sets(connectionString, nameof(tuned.NoResetOnClose)))
+            if (!given.Contains(nameof(tuned.NoResetOnClose)))
             {
                 tuned.NoResetOnClose = true;
             }
@@ -48,7 +49,8 @@ public static class ServiceDbContextExtensions
 
     // Npgsql's builder answers ContainsKey for every keyword it knows, set or not; the raw pairs tell. Its keywords are
     // the property names, spaces optional ("No Reset On Close", "NoResetOnClose").
-    private static bool Sets(string connectionString, string property) =>
+    private static HashSet<string> GivenSettings(string connectionString) =>
         new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Any(key => string.Equals(key.Replace(" ", "", StringComparison.Ordinal), property, StringComparison.OrdinalIgnoreCase));
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

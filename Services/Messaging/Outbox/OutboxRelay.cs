@@ -16,9 +16,9 @@ namespace CloudNative.Messaging.Outbox;
 /// <para>
 /// One relay per service is active: each replica's relay takes a Postgres advisory lock on a connection it keeps
 /// open, and the others try for it every <see cref="OutboxOptions.TakeoverInterval"/>. Postgres releases it when the
-/// holder's session ends, crash included, so a standing-by replica takes over within that interval. A single active publisher with an idempotent producer (acks=all) keeps
-/// each key's order; a crash between publishing and marking publishes those rows again (at least once), which the
-/// consumers' inboxes absorb.
+/// holder's session ends, crash included, so a standing-by replica takes over within that interval. A single active
+/// publisher with an idempotent producer (acks=all) keeps each key's order; a crash between publishing and marking
+/// publishes those rows again (at least once), which the consumers' inboxes absorb.
 /// </para>
 /// <para>
 /// All SQL runs on that one physical connection, without EF's retrying execution strategy: a retry on a fresh

@@ -1,6 +1,5 @@
 using CloudNative.Messaging.Envelope;
 using CloudNative.Messaging.Outbox;
-using Microsoft.EntityFrameworkCore;
 using Ordering.Api.Domain;
 using Ordering.Api.Infrastructure;
 
