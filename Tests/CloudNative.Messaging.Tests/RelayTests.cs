@@ -70,6 +70,8 @@ public sealed class RelayTests(MessagingFixture fixture, ITestOutputHelper outpu
 
         await EnqueueAsync(replicaB, topic, keys, 1, perRound);
         Assert.Equal(keys.Length * perRound, (await topics.ReadAllAsync(topic, keys.Length * perRound)).Count);
+        // Killed after its marks commit: a kill between publish and mark re-sends, which the crash test above covers.
+        await WaitForAllMarkedAsync(replicaA);
 
         // The active relay's database session dies, as it does when its process crashes: Postgres frees the lock.
         await using (var connection = new NpgsqlConnection(database))
@@ -92,9 +94,12 @@ public sealed class RelayTests(MessagingFixture fixture, ITestOutputHelper outpu
             Assert.Equal(Enumerable.Range(1, 2 * perRound), messages.Where(m => m.Message.Key == key).OrderBy(m => m.Offset.Value)
                 .Select(m => ((OrderPlaced)Types.Deserialize("order-placed", m.Message.Value)).Sequence));
         }
-        await Eventually.WaitForAsync(() => replicaA.InScopeAsync(context => context.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null)),
-            unpublished => unpublished == 0, "every outbox row marked published");
+        await WaitForAllMarkedAsync(replicaA);
     }
+
+    private static Task WaitForAllMarkedAsync(ServiceInstance service) =>
+        Eventually.WaitForAsync(() => service.InScopeAsync(context => context.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null)),
+            unpublished => unpublished == 0, "every outbox row marked published");
 
     private static async Task EnqueueAsync(ServiceInstance service, string topic, string[] keys, int fromSequence, int toSequence)
     {
