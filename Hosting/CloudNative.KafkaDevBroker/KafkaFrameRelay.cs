@@ -1,87 +1,135 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.IO.Pipelines;
 
 namespace CloudNative.KafkaDevBroker;
 
 // Relays one connection frame by frame (an int32 size, then that many bytes) instead of as a byte
-// stream, so that ApiVersions responses can be capped on their way to the client.
+// stream, so that ApiVersions responses can be capped on their way to the client. Whatever one read
+// brings is passed on in one write: a frame's header and body, and frames a client pipelines, do not
+// become separate writes (with TCP_NODELAY, separate segments, each waking the other side).
 internal sealed class KafkaFrameRelay
 {
     private const int BufferSize = 64 * 1024;
 
+    // size, then the request header's api_key int16, api_version int16 and correlation_id int32.
+    private const int RequestHead = 12;
+
+    // size, then the response header's correlation_id int32.
+    private const int ResponseHead = 8;
+
     // A response names only the correlation id of its request; requests name their api key.
     private readonly ConcurrentDictionary<int, bool> apiVersionsRequests = new();
 
-    public async Task RelayRequestsAsync(Stream client, Stream broker, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[BufferSize];
-        // size, then the request header's api_key int16, api_version int16 and correlation_id int32.
-        while (await ReadHeadAsync(client, buffer, 12, cancellationToken) is { } size)
+    public Task RelayRequestsAsync(Stream client, Stream broker, CancellationToken cancellationToken) =>
+        RelayAsync(client, broker, RequestHead, head =>
         {
-            var apiKey = BinaryPrimitives.ReadInt16BigEndian(buffer.AsSpan(4));
-            var apiVersion = BinaryPrimitives.ReadInt16BigEndian(buffer.AsSpan(6));
-            if (ApiVersionCaps.AppliesTo(apiKey, apiVersion))
+            if (ApiVersionCaps.AppliesTo(BinaryPrimitives.ReadInt16BigEndian(head[4..]), BinaryPrimitives.ReadInt16BigEndian(head[6..])))
             {
                 // Before forwarding, so that the response cannot get back first.
-                apiVersionsRequests[BinaryPrimitives.ReadInt32BigEndian(buffer.AsSpan(8))] = true;
+                apiVersionsRequests[BinaryPrimitives.ReadInt32BigEndian(head[8..])] = true;
             }
 
-            await broker.WriteAsync(buffer.AsMemory(0, 12), cancellationToken);
-            await CopyAsync(client, broker, size - 8, buffer, cancellationToken);
-        }
-    }
+            return false;
+        }, cancellationToken);
 
-    public async Task RelayResponsesAsync(Stream broker, Stream client, CancellationToken cancellationToken)
+    public Task RelayResponsesAsync(Stream broker, Stream client, CancellationToken cancellationToken) =>
+        RelayAsync(broker, client, ResponseHead, head => apiVersionsRequests.TryRemove(BinaryPrimitives.ReadInt32BigEndian(head[4..]), out _),
+            cancellationToken);
+
+    // Sees each frame's head and answers whether the frame is an ApiVersions response to cap: such a frame is held
+    // until complete. Every other frame is passed on as its bytes arrive.
+    private delegate bool HeadInspector(ReadOnlySpan<byte> head);
+
+    private static async Task RelayAsync(Stream from, Stream to, int headSize, HeadInspector rewrite, CancellationToken cancellationToken)
     {
-        var buffer = new byte[BufferSize];
-        // size, then the response header's correlation_id int32.
-        while (await ReadHeadAsync(broker, buffer, 8, cancellationToken) is { } size)
+        // Fetch responses run to megabytes: read and write them in large pieces, as the copy loop before did.
+        var reader = PipeReader.Create(from, new StreamPipeReaderOptions(bufferSize: BufferSize, leaveOpen: true));
+        var writer = PipeWriter.Create(to, new StreamPipeWriterOptions(minimumBufferSize: BufferSize, leaveOpen: true));
+        var frame = new FrameProgress();
+        while (true)
         {
-            if (apiVersionsRequests.TryRemove(BinaryPrimitives.ReadInt32BigEndian(buffer.AsSpan(4)), out _))
+            var read = await reader.ReadAsync(cancellationToken);
+            var buffer = read.Buffer;
+            while (Forward(ref buffer, ref frame, headSize, rewrite, writer))
             {
-                var frame = new byte[4 + size];
-                buffer.AsSpan(0, 8).CopyTo(frame);
-                await broker.ReadExactlyAsync(frame.AsMemory(8), cancellationToken);
-                ApiVersionCaps.Apply(frame.AsSpan(8));
-                await client.WriteAsync(frame, cancellationToken);
-                continue;
             }
 
-            await client.WriteAsync(buffer.AsMemory(0, 8), cancellationToken);
-            await CopyAsync(broker, client, size - 4, buffer, cancellationToken);
-        }
-    }
-
-    // Reads a frame's size and its first bytes into buffer; null at end of stream between frames.
-    private static async Task<int?> ReadHeadAsync(Stream from, byte[] buffer, int count, CancellationToken cancellationToken)
-    {
-        var read = await from.ReadAtLeastAsync(buffer.AsMemory(0, count), count, throwOnEndOfStream: false, cancellationToken);
-        if (read == 0)
-        {
-            return null;
-        }
-
-        if (read < count)
-        {
-            throw new EndOfStreamException("The stream ended inside a frame header.");
-        }
-
-        var size = BinaryPrimitives.ReadInt32BigEndian(buffer);
-        return size >= count - 4 ? size : throw new IOException($"Not a Kafka frame: size {size}.");
-    }
-
-    private static async Task CopyAsync(Stream from, Stream to, int count, byte[] buffer, CancellationToken cancellationToken)
-    {
-        while (count > 0)
-        {
-            var read = await from.ReadAsync(buffer.AsMemory(0, Math.Min(count, buffer.Length)), cancellationToken);
-            if (read == 0)
+            reader.AdvanceTo(buffer.Start, buffer.End);
+            await writer.FlushAsync(cancellationToken);
+            if (read.IsCompleted)
             {
-                throw new EndOfStreamException($"The stream ended {count} byte(s) before the end of a frame.");
+                if (frame.Unsent > 0 || !buffer.IsEmpty)
+                {
+                    throw new EndOfStreamException("The stream ended inside a frame.");
+                }
+
+                await reader.CompleteAsync();
+                await writer.CompleteAsync();
+                return;
+            }
+        }
+    }
+
+    // Where the relay is in the current frame: bytes of it still to pass on as they come, or (Held) an ApiVersions
+    // response being held until it is complete.
+    private struct FrameProgress
+    {
+        public long Unsent;
+        public bool Held;
+    }
+
+    // Passes on what it can of buffer; false when the rest needs more bytes.
+    private static bool Forward(ref ReadOnlySequence<byte> buffer, ref FrameProgress frame, int headSize, HeadInspector rewrite, PipeWriter writer)
+    {
+        if (frame.Unsent > 0 && !frame.Held)
+        {
+            var part = buffer.Slice(0, Math.Min(frame.Unsent, buffer.Length));
+            Write(writer, part);
+            frame.Unsent -= part.Length;
+            buffer = buffer.Slice(part.End);
+            return frame.Unsent == 0;
+        }
+
+        if (frame.Unsent == 0)
+        {
+            if (buffer.Length < headSize)
+            {
+                return false;
             }
 
-            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            count -= read;
+            Span<byte> head = stackalloc byte[headSize];
+            buffer.Slice(0, headSize).CopyTo(head);
+            var size = BinaryPrimitives.ReadInt32BigEndian(head);
+            if (size < headSize - 4)
+            {
+                throw new IOException($"Not a Kafka frame: size {size}.");
+            }
+
+            frame = new FrameProgress { Unsent = 4L + size, Held = rewrite(head) };
+            return true;
+        }
+
+        if (buffer.Length < frame.Unsent)
+        {
+            return false;
+        }
+
+        // Only responses are held, so the body starts after the response head.
+        var whole = buffer.Slice(0, frame.Unsent).ToArray();
+        ApiVersionCaps.Apply(whole.AsSpan(ResponseHead));
+        writer.Write(whole);
+        buffer = buffer.Slice(whole.Length);
+        frame = default;
+        return true;
+    }
+
+    private static void Write(PipeWriter writer, ReadOnlySequence<byte> bytes)
+    {
+        foreach (var segment in bytes)
+        {
+            writer.Write(segment.Span);
         }
     }
 }
