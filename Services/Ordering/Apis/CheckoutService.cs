@@ -11,9 +11,10 @@ namespace Ordering.Api.Apis;
 
 /// <summary>
 /// Checkout: resolve and validate the items, then claim the idempotency key, submit the order and start its saga in one
-/// transaction (key, events, read model, outbox, deadline). The key is looked at first, so a retried request gets its order
-/// back even after the basket it came from has been emptied. While the sagas are behind (<see cref="SagaBacklog"/>),
-/// new orders are refused with 503.
+/// transaction (key, events, read model, outbox, deadline). The key is looked up only when the claim finds it taken or
+/// the request is about to be refused, so a retried request gets its order back even after the basket it came from has
+/// been emptied, and a first request costs no lookup. While the sagas are behind (<see cref="SagaBacklog"/>), new orders
+/// are refused with 503.
 /// </summary>
 public sealed partial class CheckoutService(
     OrderingContext db,
@@ -39,11 +40,16 @@ public sealed partial class CheckoutService(
         }
 
         var requestHash = CheckoutRequest.Hash(request);
-        if (idempotencyKey is not null && await ReplayAsync(userId, idempotencyKey, requestHash, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
+        var answer = await CheckoutOnceAsync(userId, request, idempotencyKey, requestHash, cancellationToken);
+        // A refusal may be for a retry of a request that succeeded: its basket emptied since, or the backlog full now.
+        return answer.Result is Accepted<OrderSummary> || idempotencyKey is null
+            ? answer
+            : await ReplayAsync(userId, idempotencyKey, requestHash, cancellationToken) ?? answer;
+    }
 
+    private async Task<Results<Accepted<OrderSummary>, ValidationProblem, ProblemHttpResult>> CheckoutOnceAsync(
+        string userId, CheckoutRequest? request, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
+    {
         if (backlog.IsFull)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many orders in progress",
