@@ -4,18 +4,14 @@ namespace CloudNative.KafkaDevBroker.Tests;
 
 public sealed class KafkaFrameRelayTests
 {
-    private const short ApiVersions = 18;
-    private const short JoinGroup = 11;
-    private const short Produce = 0;
-
     [Theory]
     [InlineData(1)]
     [InlineData(5)]
     [InlineData(4096)]
     public async Task Requests_PassUnchanged_HoweverTheBytesArrive(int chunk)
     {
-        var requests = Concat(Request(Produce, 9, correlationId: 1, bodyLength: 3000), Request(ApiVersions, 2, correlationId: 2, bodyLength: 10),
-            Request(Produce, 9, correlationId: 3, bodyLength: 0));
+        var requests = Concat(Request(ApiKeys.Produce, 9, correlationId: 1, bodyLength: 3000), Request(ApiKeys.ApiVersions, 2, correlationId: 2, bodyLength: 10),
+            Request(ApiKeys.Produce, 9, correlationId: 3, bodyLength: 0));
         var broker = new RecordingStream();
 
         await new KafkaFrameRelay().RelayRequestsAsync(new ChunkedStream(requests, chunk), broker, CancellationToken.None);
@@ -26,7 +22,7 @@ public sealed class KafkaFrameRelayTests
     [Fact]
     public async Task PipelinedFrames_ThatArriveTogether_LeaveInOneWrite()
     {
-        var requests = Concat(Request(Produce, 9, 1, 100), Request(Produce, 9, 2, 100), Request(Produce, 9, 3, 100));
+        var requests = Concat(Request(ApiKeys.Produce, 9, 1, 100), Request(ApiKeys.Produce, 9, 2, 100), Request(ApiKeys.Produce, 9, 3, 100));
         var broker = new RecordingStream();
 
         await new KafkaFrameRelay().RelayRequestsAsync(new ChunkedStream(requests, requests.Length), broker, CancellationToken.None);
@@ -41,15 +37,15 @@ public sealed class KafkaFrameRelayTests
     public async Task ApiVersionsResponse_IsCapped_OtherResponsesPassUnchanged(int chunk)
     {
         var relay = new KafkaFrameRelay();
-        await relay.RelayRequestsAsync(new ChunkedStream(Request(ApiVersions, 2, correlationId: 7, bodyLength: 10), chunk), new RecordingStream(),
+        await relay.RelayRequestsAsync(new ChunkedStream(Request(ApiKeys.ApiVersions, 2, correlationId: 7, bodyLength: 10), chunk), new RecordingStream(),
             CancellationToken.None);
         var produceResponse = Response(correlationId: 6, new byte[500]);
-        var responses = Concat(produceResponse, Response(correlationId: 7, ApiVersionsBody((JoinGroup, 9), (Produce, 9))), produceResponse);
+        var responses = Concat(produceResponse, Response(correlationId: 7, ApiVersionsBody((ApiKeys.JoinGroup, 9), (ApiKeys.Produce, 9))), produceResponse);
         var client = new RecordingStream();
 
         await relay.RelayResponsesAsync(new ChunkedStream(responses, chunk), client, CancellationToken.None);
 
-        var expected = Concat(produceResponse, Response(correlationId: 7, ApiVersionsBody((JoinGroup, 5), (Produce, 9))), produceResponse);
+        var expected = Concat(produceResponse, Response(correlationId: 7, ApiVersionsBody((ApiKeys.JoinGroup, 5), (ApiKeys.Produce, 9))), produceResponse);
         Assert.Equal(expected, client.Written.ToArray());
     }
 
@@ -68,7 +64,7 @@ public sealed class KafkaFrameRelayTests
     [Fact]
     public async Task AStreamEndingInsideAFrame_Fails()
     {
-        var request = Request(Produce, 9, 1, 100);
+        var request = Request(ApiKeys.Produce, 9, 1, 100);
 
         await Assert.ThrowsAsync<EndOfStreamException>(() =>
             new KafkaFrameRelay().RelayRequestsAsync(new ChunkedStream(request[..^1], 64), new RecordingStream(), CancellationToken.None));
