@@ -1,15 +1,13 @@
-using System.Buffers.Binary;
-
 namespace CloudNative.KafkaDevBroker;
 
 // The mock advertises some versions whose wire format it gets wrong. librdkafka clients never ask
 // for them (they stop at JoinGroup v5, SyncGroup v3, LeaveGroup v1), but clients that take the
 // highest version both sides support, kafkajs for one, do and fail. Found by comparing the mock's
-// handlers (librdkafka 2.16) with the Kafka protocol spec and probing them.
+// handlers (librdkafka 2.16) with the Kafka protocol spec and probing them. The mock itself is told
+// to serve no more (rd_kafka_mock_set_apiversion), so its ApiVersions responses list the caps.
 internal static class ApiVersionCaps
 {
-    private const short ApiVersionsKey = 18;
-
+    // Every one of these the mock serves from version 0.
     private static readonly Dictionary<short, short> MaxVersions = new()
     {
         // JoinGroup v6 (flexible) reads the protocol count as an int32, not a compact array, and drops the connection.
@@ -21,23 +19,11 @@ internal static class ApiVersionCaps
         [14] = 3,
     };
 
-    // Whether Apply should rewrite the response to this request. The mock serves ApiVersions v0-v2
-    // only: it refuses v3+, listing ApiVersions alone, and the client asks again at v2.
-    public static bool AppliesTo(short apiKey, short apiVersion) => apiKey == ApiVersionsKey && apiVersion <= 2;
-
-    /// <summary>Lowers the capped max versions in place in an ApiVersions v0-v2 response body.</summary>
-    public static void Apply(Span<byte> body)
+    public static void ApplyTo(MockCluster cluster)
     {
-        // error_code int16, an int32 count of (api_key, min_version, max_version) int16s, then throttle_time_ms (v1+).
-        var count = BinaryPrimitives.ReadInt32BigEndian(body[2..]);
-        for (var i = 0; i < count; i++)
+        foreach (var (apiKey, maxVersion) in MaxVersions)
         {
-            var entry = body.Slice(6 + i * 6, 6);
-            if (MaxVersions.TryGetValue(BinaryPrimitives.ReadInt16BigEndian(entry), out var cap) &&
-                BinaryPrimitives.ReadInt16BigEndian(entry[4..]) > cap)
-            {
-                BinaryPrimitives.WriteInt16BigEndian(entry[4..], cap);
-            }
+            cluster.SetApiVersions(apiKey, 0, maxVersion);
         }
     }
 }

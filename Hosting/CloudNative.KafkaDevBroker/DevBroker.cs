@@ -1,16 +1,20 @@
 namespace CloudNative.KafkaDevBroker;
 
-/// <summary>The mock cluster with its topics, each broker behind a forwarder (broker 1's on --port if given).</summary>
+/// <summary>
+/// The mock cluster with its topics. Clients reach the brokers' own listeners, which Metadata advertises; with --port,
+/// broker 1 is also reached through a forwarder on that port, for bootstrapping.
+/// </summary>
 internal sealed class DevBroker : IDisposable
 {
     private readonly MockCluster cluster;
-    private readonly List<LoopbackForwarder> forwarders;
+    private readonly LoopbackForwarder? forwarder;
 
-    private DevBroker(MockCluster cluster, List<LoopbackForwarder> forwarders)
+    private DevBroker(MockCluster cluster, LoopbackForwarder? forwarder)
     {
         this.cluster = cluster;
-        this.forwarders = forwarders;
-        BootstrapServers = string.Join(',', forwarders.Select(f => f.Address));
+        this.forwarder = forwarder;
+        IReadOnlyList<BrokerAddress> bootstrap = forwarder is null ? cluster.Listeners : [forwarder.Address, .. cluster.Listeners.Skip(1)];
+        BootstrapServers = string.Join(',', bootstrap);
     }
 
     public string BootstrapServers { get; }
@@ -18,7 +22,6 @@ internal sealed class DevBroker : IDisposable
     public static DevBroker Start(BrokerOptions options)
     {
         var cluster = MockCluster.Start(options.Brokers);
-        var forwarders = new List<LoopbackForwarder>();
         try
         {
             Configure(cluster);
@@ -28,18 +31,10 @@ internal sealed class DevBroker : IDisposable
                 cluster.CreateTopic(topic.Name, topic.Partitions, replicationFactor);
             }
 
-            for (var i = 0; i < cluster.Listeners.Count; i++)
-            {
-                var port = i == 0 ? options.Port ?? 0 : 0;
-                forwarders.Add(LoopbackForwarder.Start(port, cluster.Listeners[i].ToEndPoint()));
-                cluster.Advertise(brokerId: i + 1, forwarders[i].Address);
-            }
-
-            return new DevBroker(cluster, forwarders);
+            return new DevBroker(cluster, options.Port is { } port ? LoopbackForwarder.Start(port, cluster.Listeners[0].ToEndPoint()) : null);
         }
         catch
         {
-            forwarders.ForEach(f => f.Dispose());
             cluster.Dispose();
             throw;
         }
@@ -47,7 +42,7 @@ internal sealed class DevBroker : IDisposable
 
     public void Dispose()
     {
-        forwarders.ForEach(f => f.Dispose());
+        forwarder?.Dispose();
         cluster.Dispose();
     }
 
@@ -64,5 +59,7 @@ internal sealed class DevBroker : IDisposable
         // Without a controller in Metadata, admin requests wait out their whole timeout. With one they
         // fail at once with "not supported": the mock serves no admin API (topics come from --topic).
         cluster.SetController(brokerId: 1);
+
+        ApiVersionCaps.ApplyTo(cluster);
     }
 }

@@ -46,9 +46,15 @@ internal sealed class MockCluster : IDisposable
         }
     }
 
-    // Metadata then sends clients to this address instead of the broker's own listener.
-    public void Advertise(int brokerId, BrokerAddress address) =>
-        LibRdKafka.MockBrokerSetHostPort(cluster, brokerId, address.Host, address.Port);
+    /// <summary>Serves and lists only <paramref name="minVersion"/> to <paramref name="maxVersion"/> of an api.</summary>
+    public void SetApiVersions(short apiKey, short minVersion, short maxVersion)
+    {
+        var err = WhileWaking(() => LibRdKafka.MockSetApiVersion(cluster, apiKey, minVersion, maxVersion));
+        if (err != 0)
+        {
+            throw new BrokerStartupException($"Could not limit api {apiKey} to versions {minVersion}-{maxVersion}: {LibRdKafka.ErrorText(err)}.");
+        }
+    }
 
     public void SetGroupInitialRebalanceDelay(TimeSpan delay) =>
         LibRdKafka.MockGroupInitialRebalanceDelayMs(cluster, (int)delay.TotalMilliseconds);

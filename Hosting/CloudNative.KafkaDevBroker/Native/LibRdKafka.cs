@@ -43,15 +43,15 @@ internal static partial class LibRdKafka
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_topic_create", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int MockTopicCreate(MockClusterHandle cluster, string topic, int partitions, int replicationFactor);
 
-    // Changes only what Metadata responses advertise; the listener keeps its own port.
-    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_broker_set_host_port", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial void MockBrokerSetHostPort(MockClusterHandle cluster, int brokerId, string host, int port);
-
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_group_initial_rebalance_delay_ms")]
     public static partial void MockGroupInitialRebalanceDelayMs(MockClusterHandle cluster, int delayMs);
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_set_group_consumer_heartbeat_interval_ms")]
     public static partial void MockSetGroupConsumerHeartbeatIntervalMs(MockClusterHandle cluster, int intervalMs);
+
+    // Sets the versions the mock serves and lists in ApiVersions for one api key.
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_set_apiversion")]
+    public static partial int MockSetApiVersion(MockClusterHandle cluster, short apiKey, short minVersion, short maxVersion);
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_set_controller_id")]
     public static partial void MockSetControllerId(MockClusterHandle cluster, int brokerId);
