@@ -36,6 +36,29 @@ public sealed class PortTests
         consumer.Close();
     }
 
+    // The mock's listener gets a new ephemeral port with each start; clients find it again through the fixed port.
+    [Fact]
+    public async Task Port_ClientsFindARestartedBroker_ThoughItsListenerMoved()
+    {
+        var port = FreePort.Next();
+        string[] args = ["--topic", "orders:1", "--port", $"{port}", "--exit-on-stdin-eof"];
+        var (first, bootstrap) = await DevBrokerProcess.StartReadyAsync(args);
+        using var producer = KafkaClients.Producer(bootstrap);
+        using var deadline = new CancellationTokenSource(KafkaClients.Deadline);
+        using (first)
+        {
+            await producer.ProduceAsync("orders", new Message<string, string> { Key = "k", Value = "before" }, deadline.Token);
+            first.Terminate();
+            Assert.Equal(0, await first.WaitForExitAsync(DevBrokerProcess.StartTimeout));
+        }
+
+        var (second, _) = await DevBrokerProcess.StartReadyAsync(args);
+        using var _ = second;
+        var delivered = await producer.ProduceAsync("orders", new Message<string, string> { Key = "k", Value = "after" }, deadline.Token);
+
+        Assert.Equal(PersistenceStatus.Persisted, delivered.Status);
+    }
+
     [Fact]
     public async Task Port_WithSeveralBrokers_PutsTheChosenPortFirst()
     {
