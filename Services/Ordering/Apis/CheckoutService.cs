@@ -41,13 +41,21 @@ public sealed partial class CheckoutService(
 
         var requestHash = CheckoutRequest.Hash(request);
         var answer = await CheckoutOnceAsync(userId, request, idempotencyKey, requestHash, cancellationToken);
-        // A refusal may be for a retry of a request that succeeded: its basket emptied since, or the backlog full now.
-        return answer.Result is Accepted<OrderSummary> || idempotencyKey is null
-            ? answer
-            : await ReplayAsync(userId, idempotencyKey, requestHash, cancellationToken) ?? answer;
+        if (idempotencyKey is null || answer is { Result: Accepted<OrderSummary> })
+        {
+            // Null only when a key was taken: without a key there is none to take.
+            return answer!;
+        }
+
+        // The key was taken, or this refusal may be for a retry of a request that succeeded (its basket emptied since,
+        // the backlog full now): answer as the key's first request was answered.
+        return await ReplayAsync(userId, idempotencyKey, requestHash, cancellationToken)
+            ?? answer
+            ?? throw new InvalidOperationException("An idempotency key collided but cannot be read back.");
     }
 
-    private async Task<Results<Accepted<OrderSummary>, ValidationProblem, ProblemHttpResult>> CheckoutOnceAsync(
+    // Null when the idempotency key is already taken.
+    private async Task<Results<Accepted<OrderSummary>, ValidationProblem, ProblemHttpResult>?> CheckoutOnceAsync(
         string userId, CheckoutRequest? request, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
     {
         if (backlog.IsFull)
@@ -95,9 +103,7 @@ public sealed partial class CheckoutService(
         var submitted = await SubmitAsync(userId, items, idempotencyKey, requestHash, cancellationToken);
         if (submitted is null)
         {
-            // Another request with the same key committed between our look and our insert: answer as it did.
-            return await ReplayAsync(userId, idempotencyKey!, requestHash, cancellationToken)
-                ?? throw new InvalidOperationException("An idempotency key collided but cannot be read back.");
+            return null;
         }
 
         if (request is null && !await basket.TryClearAsync(userId, cancellationToken))
