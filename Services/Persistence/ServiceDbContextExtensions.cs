@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -24,6 +25,10 @@ public static class ServiceDbContextExtensions
     /// Postgres ran. Nothing here leaves session state behind: the outbox relay and the migration lock release their
     /// advisory locks and listens themselves, and everything else is transaction-scoped.</item>
     /// </list>
+    /// Its statements are traced only inside a traced operation (a request, a message, a saga step): the polls and
+    /// inbox checks of background loops, outside any, were thousands of one-span traces that buried the orders' own in
+    /// the dashboard. And without Npgsql's first-response event, on every span, which says little more than the span's
+    /// duration does with the database this close.
     /// </summary>
     public static void AddServiceDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext =>
@@ -45,7 +50,11 @@ public static class ServiceDbContextExtensions
                 tuned.NoResetOnClose = true;
             }
             settings.ConnectionString = tuned.ConnectionString;
-        });
+        },
+        options => options.UseNpgsql(npgsql => npgsql.ConfigureDataSource(dataSource => dataSource.ConfigureTracing(tracing => tracing
+            .ConfigureCommandFilter(_ => Activity.Current is not null)
+            .ConfigureBatchFilter(_ => Activity.Current is not null)
+            .EnableFirstResponseEvent(false)))));
 
     // Npgsql's builder answers ContainsKey for every keyword it knows, set or not; the raw pairs tell. Its keywords are
     // the property names, spaces optional ("No Reset On Close", "NoResetOnClose").

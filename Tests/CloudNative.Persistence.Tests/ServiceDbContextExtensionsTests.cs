@@ -1,7 +1,6 @@
 using CloudNative.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace CloudNative.Persistence.Tests;
@@ -31,13 +30,8 @@ public sealed class ServiceDbContextExtensionsTests
 
     private static NpgsqlConnectionStringBuilder ConnectionOf(string connectionString)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration["ConnectionStrings:servicedb"] = connectionString;
-        builder.AddServiceDbContext<ServiceContext>("servicedb");
-        using var host = builder.Build();
+        using var host = ServiceContext.Host(connectionString);
         using var scope = host.Services.CreateScope();
         return new NpgsqlConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<ServiceContext>().Database.GetConnectionString());
     }
-
-    private sealed class ServiceContext(DbContextOptions<ServiceContext> options) : DbContext(options);
 }
