@@ -35,8 +35,9 @@ public sealed class MessagingBuilder
     }
 
     /// <summary>
-    /// <see cref="IOutbox"/> over <typeparamref name="TContext"/> (whose model calls <c>modelBuilder.AddOutbox()</c>), the
-    /// relay that publishes it, and the commit notification that wakes the relay. Call after registering the DbContext.
+    /// <see cref="IOutbox"/> over <typeparamref name="TContext"/> (whose model calls <c>modelBuilder.AddOutbox()</c>, and
+    /// whose migrations <c>migrationBuilder.AddOutboxNotification()</c>) and the relay that publishes it. Call after
+    /// registering the DbContext.
     /// </summary>
     public MessagingBuilder AddOutbox<TContext>(Action<OutboxOptions>? configure = null)
         where TContext : DbContext
@@ -47,8 +48,6 @@ public sealed class MessagingBuilder
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TakeoverInterval, TimeSpan.Zero, nameof(options.TakeoverInterval));
 
         builder.Services.AddScoped<IOutbox, Outbox<TContext>>();
-        builder.Services.AddSingleton<OutboxCommitNotifier>();
-        builder.Services.ConfigureDbContext<TContext>((services, dbOptions) => dbOptions.AddInterceptors(services.GetRequiredService<OutboxCommitNotifier>()));
         builder.Services.AddHostedService(services => new OutboxRelay<TContext>(
             services.GetRequiredService<IServiceScopeFactory>(),
             services.GetRequiredKeyedService<IProducer<string, byte[]>>(connectionName),

@@ -6,7 +6,8 @@ namespace Microsoft.EntityFrameworkCore;
 /// <summary>Adds the outbox and inbox tables to a service's own model, so its migrations create them next to its state.</summary>
 public static class MessagingModelBuilderExtensions
 {
-    public static ModelBuilder AddOutbox(this ModelBuilder modelBuilder, string tableName = "OutboxMessages")
+    /// <summary>The outbox table; a migration adds its relay's wake-up with <c>migrationBuilder.AddOutboxNotification()</c>.</summary>
+    public static ModelBuilder AddOutbox(this ModelBuilder modelBuilder, string tableName = OutboxTable.DefaultName)
     {
         modelBuilder.Entity<OutboxMessage>(outbox =>
         {

@@ -1,3 +1,4 @@
+using CloudNative.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Tests;
@@ -19,5 +20,13 @@ public class CatalogMigrationsTests
         using var context = TestCatalogContext.Create();
 
         Assert.Contains(context.Database.GetMigrations(), m => m.EndsWith("_InitialCreate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Migrations_add_the_trigger_that_wakes_the_outbox_relay()
+    {
+        using var context = TestCatalogContext.Create();
+
+        OutboxMigrations.AssertTheyWakeTheRelay(context);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CloudNative.Messaging.Outbox;
 
 // Scoped, so it writes to the same DbContext instance the caller's state change goes through.
-internal sealed class Outbox<TContext>(TContext context, MessageTypes types, TimeProvider time, OutboxCommitNotifier notifier) : IOutbox
+internal sealed class Outbox<TContext>(TContext context, MessageTypes types, TimeProvider time) : IOutbox
     where TContext : DbContext
 {
     public EventEnvelope Enqueue<TMessage>(string topic, string key, TMessage message, EventEnvelope? causedBy = null)
@@ -30,7 +30,6 @@ internal sealed class Outbox<TContext>(TContext context, MessageTypes types, Tim
             TraceParent = activity?.Id,
             TraceState = activity?.TraceStateString,
         });
-        notifier.Enqueued(context);
         return envelope;
     }
 }

@@ -11,6 +11,8 @@ namespace CloudNative.Messaging.Outbox;
 /// </summary>
 internal sealed class OutboxTable
 {
+    public const string DefaultName = "OutboxMessages";
+
     private static readonly ConditionalWeakTable<IModel, OutboxTable> Cache = [];
 
     private readonly Dictionary<string, string> columns;
@@ -18,8 +20,8 @@ internal sealed class OutboxTable
     private OutboxTable(IEntityType entity)
     {
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        QualifiedName = table.Schema is null ? Quote(table.Name) : $"{Quote(table.Schema)}.{Quote(table.Name)}";
-        Channel = $"outbox:{table.DisplayName()}";
+        QualifiedName = QualifiedNameOf(table);
+        Channel = ChannelOf(table);
         columns = entity.GetProperties().ToDictionary(p => p.Name, p => Quote(p.GetColumnName(table)!));
     }
 
@@ -34,5 +36,10 @@ internal sealed class OutboxTable
         new OutboxTable(model.FindEntityType(typeof(OutboxMessage))
             ?? throw new InvalidOperationException($"The model has no outbox; call modelBuilder.AddOutbox() in OnModelCreating.")));
 
-    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    public static string QualifiedNameOf(StoreObjectIdentifier table) =>
+        table.Schema is null ? Quote(table.Name) : $"{Quote(table.Schema)}.{Quote(table.Name)}";
+
+    public static string ChannelOf(StoreObjectIdentifier table) => $"outbox:{table.DisplayName()}";
+
+    public static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -1,4 +1,5 @@
 using CloudNative.KafkaDevBroker.Tests;
+using CloudNative.Messaging.Outbox;
 using Identity.Api.Tests;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -33,7 +34,10 @@ public sealed class MessagingFixture : IAsyncLifetime
         (broker, BootstrapServers) = await DevBrokerProcess.StartReadyAsync([.. args]);
     }
 
-    /// <summary>A new database with the test model's schema (state, outbox, inbox), as a service's migration would make it.</summary>
+    /// <summary>
+    /// A new database with the test model's schema (state, outbox with its relay's wake-up, inbox), as a service's
+    /// migrations would make it.
+    /// </summary>
     public async Task<string> CreateDatabaseAsync()
     {
         var name = $"test{Interlocked.Increment(ref databases)}";
@@ -47,6 +51,7 @@ public sealed class MessagingFixture : IAsyncLifetime
         var connectionString = ConnectionString(name);
         await using var context = new TestDbContext(new DbContextOptionsBuilder<TestDbContext>().UseNpgsql(connectionString).Options);
         await context.Database.EnsureCreatedAsync();
+        await context.Database.ExecuteSqlRawAsync(OutboxNotification.CreateSql());
         return connectionString;
     }
 

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace CloudNative.Messaging.Outbox;
+
+/// <summary>
+/// Wakes the active relay, whichever replica runs it, as soon as outbox rows commit: a statement trigger on the outbox
+/// table NOTIFYs its channel. Postgres delivers a notification at the commit, only if the transaction commits, and
+/// once per transaction however many rows it wrote (it folds identical ones). In the database it costs the services no
+/// round trip; sent by them, just before each commit, it cost one per transaction. A lost notification only delays
+/// publishing to the relay's next poll.
+/// </summary>
+internal static class OutboxNotification
+{
+    private const string Function = "outbox_notify_relay";
+
+    /// <summary>The trigger (and the function it runs) on <paramref name="tableName"/>, as <c>AddOutbox</c> named it.</summary>
+    public static string CreateSql(string tableName = OutboxTable.DefaultName, string? schema = null)
+    {
+        var table = StoreObjectIdentifier.Table(tableName, schema);
+        return $"""
+            CREATE OR REPLACE FUNCTION {Qualified(Function, schema)}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_notify(TG_ARGV[0], '');
+                RETURN NULL;
+            END
+            $$;
+            CREATE TRIGGER {OutboxTable.Quote(TriggerName(tableName))} AFTER INSERT ON {OutboxTable.QualifiedNameOf(table)}
+                FOR EACH STATEMENT EXECUTE FUNCTION {Qualified(Function, schema)}('{OutboxTable.ChannelOf(table).Replace("'", "''", StringComparison.Ordinal)}');
+            """;
+    }
+
+    public static string DropSql(string tableName = OutboxTable.DefaultName, string? schema = null) =>
+        $"""
+        DROP TRIGGER IF EXISTS {OutboxTable.Quote(TriggerName(tableName))} ON {OutboxTable.QualifiedNameOf(StoreObjectIdentifier.Table(tableName, schema))};
+        DROP FUNCTION IF EXISTS {Qualified(Function, schema)}();
+        """;
+
+    private static string TriggerName(string tableName) => $"{tableName}_notify_relay";
+
+    private static string Qualified(string name, string? schema) =>
+        schema is null ? OutboxTable.Quote(name) : $"{OutboxTable.Quote(schema)}.{OutboxTable.Quote(name)}";
+}
