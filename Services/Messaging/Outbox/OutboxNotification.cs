@@ -11,31 +11,34 @@ namespace CloudNative.Messaging.Outbox;
 /// </summary>
 internal static class OutboxNotification
 {
-    private const string Function = "outbox_notify_relay";
-
-    /// <summary>The trigger (and the function it runs) on <paramref name="tableName"/>, as <c>AddOutbox</c> named it.</summary>
+    /// <summary>
+    /// The trigger on <paramref name="tableName"/>, as <c>AddOutbox</c> named it, and the function it runs. Both are
+    /// named after the table, so each outbox's can be dropped without touching another's.
+    /// </summary>
     public static string CreateSql(string tableName = OutboxTable.DefaultName, string? schema = null)
     {
         var table = StoreObjectIdentifier.Table(tableName, schema);
         return $"""
-            CREATE OR REPLACE FUNCTION {Qualified(Function, schema)}() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE OR REPLACE FUNCTION {FunctionName(tableName, schema)}() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 PERFORM pg_notify(TG_ARGV[0], '');
                 RETURN NULL;
             END
             $$;
             CREATE TRIGGER {OutboxTable.Quote(TriggerName(tableName))} AFTER INSERT ON {OutboxTable.QualifiedNameOf(table)}
-                FOR EACH STATEMENT EXECUTE FUNCTION {Qualified(Function, schema)}('{OutboxTable.ChannelOf(table).Replace("'", "''", StringComparison.Ordinal)}');
+                FOR EACH STATEMENT EXECUTE FUNCTION {FunctionName(tableName, schema)}('{OutboxTable.ChannelOf(table).Replace("'", "''", StringComparison.Ordinal)}');
             """;
     }
 
     public static string DropSql(string tableName = OutboxTable.DefaultName, string? schema = null) =>
         $"""
         DROP TRIGGER IF EXISTS {OutboxTable.Quote(TriggerName(tableName))} ON {OutboxTable.QualifiedNameOf(StoreObjectIdentifier.Table(tableName, schema))};
-        DROP FUNCTION IF EXISTS {Qualified(Function, schema)}();
+        DROP FUNCTION IF EXISTS {FunctionName(tableName, schema)}();
         """;
 
     private static string TriggerName(string tableName) => $"{tableName}_notify_relay";
+
+    private static string FunctionName(string tableName, string? schema) => Qualified(TriggerName(tableName), schema);
 
     private static string Qualified(string name, string? schema) =>
         schema is null ? OutboxTable.Quote(name) : $"{OutboxTable.Quote(schema)}.{OutboxTable.Quote(name)}";
