@@ -1,6 +1,5 @@
 using CloudNative.Messaging.Outbox;
 using CloudNative.Messaging.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
@@ -23,12 +22,12 @@ public sealed class OutboxNotificationTests(MessagingFixture fixture)
         listener.Notification += (_, notification) => received.Add(notification.Payload);
         await ExecuteAsync(listener, $"LISTEN {OutboxTable.Quote(Channel)}", timeout.Token);
 
-        await InsertTwoRowsAsync(connectionString, commit: false, timeout.Token);
-        await InsertTwoRowsAsync(connectionString, commit: true, timeout.Token);
-        // Postgres delivers notifications in commit order, so this one marks the end of what the inserts sent.
         await using (var writer = new NpgsqlConnection(connectionString))
         {
             await writer.OpenAsync(timeout.Token);
+            await InsertTwoRowsAsync(writer, commit: false, timeout.Token);
+            await InsertTwoRowsAsync(writer, commit: true, timeout.Token);
+            // Postgres delivers notifications in commit order, so this one marks the end of what the inserts sent.
             await ExecuteAsync(writer, $"SELECT pg_notify('{Channel}', 'end')", timeout.Token);
         }
 
@@ -54,25 +53,12 @@ public sealed class OutboxNotificationTests(MessagingFixture fixture)
         Assert.Equal((1, 1), await CountTriggerAndFunctionAsync(connection, timeout.Token));
     }
 
-    private static async Task InsertTwoRowsAsync(string connectionString, bool commit, CancellationToken cancellationToken)
+    private static async Task InsertTwoRowsAsync(NpgsqlConnection connection, bool commit, CancellationToken cancellationToken)
     {
-        await using var context = new TestDbContext(new DbContextOptionsBuilder<TestDbContext>().UseNpgsql(connectionString).Options);
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        context.Set<OutboxMessage>().AddRange(Row(), Row());
-        await context.SaveChangesAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await OutboxRows.InsertAsync(connection, 2, DateTimeOffset.UtcNow);
         await (commit ? transaction.CommitAsync(cancellationToken) : transaction.RollbackAsync(cancellationToken));
     }
-
-    private static OutboxMessage Row() => new()
-    {
-        MessageId = Guid.NewGuid(),
-        Topic = "notification",
-        Key = "order-1",
-        MessageType = "test",
-        Payload = [],
-        OccurredAt = DateTimeOffset.UtcNow,
-        CorrelationId = Guid.NewGuid(),
-    };
 
     private static async Task<(long Triggers, long Functions)> CountTriggerAndFunctionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {

@@ -26,10 +26,10 @@ public sealed class RetentionTests(MessagingFixture fixture, ITestOutputHelper o
         await using (var connection = new NpgsqlConnection(database))
         {
             await connection.OpenAsync();
-            await SeedOutboxAsync(connection, oldPublished, occurredAt: now.AddHours(-3), publishedAt: now.AddHours(-2));
-            await SeedOutboxAsync(connection, 3, occurredAt: now.AddMinutes(-11), publishedAt: now.AddMinutes(-10));
+            await OutboxRows.InsertAsync(connection, oldPublished, occurredAt: now.AddHours(-3), publishedAt: now.AddHours(-2));
+            await OutboxRows.InsertAsync(connection, 3, occurredAt: now.AddMinutes(-11), publishedAt: now.AddMinutes(-10));
             // Never published, however old: they still have to go out.
-            await SeedOutboxAsync(connection, 4, occurredAt: now.AddDays(-30), publishedAt: null);
+            await OutboxRows.InsertAsync(connection, 4, occurredAt: now.AddDays(-30), publishedAt: null);
             await SeedInboxAsync(connection, Group, oldInbox, now.AddDays(-8));
             await SeedInboxAsync(connection, Group, 5, now.AddDays(-1));
             // Another group's inbox in the same database is not this consumer's to prune.
@@ -55,19 +55,6 @@ public sealed class RetentionTests(MessagingFixture fixture, ITestOutputHelper o
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => ServiceInstance.Create(fixture, database, output, "refused", m => m
             .AddConsumer<TestDbContext>(Group, ["roundtrip"], h => h.AddHandler<OrderPlaced, OrderPlacedHandler>(), o => o.InboxRetention = TimeSpan.Zero)));
         Assert.Equal("InboxRetention", error.ParamName);
-    }
-
-    private static async Task SeedOutboxAsync(NpgsqlConnection connection, int count, DateTimeOffset occurredAt, DateTimeOffset? publishedAt)
-    {
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO "OutboxMessages" ("MessageId", "Topic", "Key", "MessageType", "Payload", "OccurredAt", "CorrelationId", "PublishedAt")
-            SELECT gen_random_uuid(), 'roundtrip', 'order-1', 'order-placed', '\x7b7d'::bytea, $1, gen_random_uuid(), $2 FROM generate_series(1, $3)
-            """, connection);
-        command.Parameters.Add(new() { Value = occurredAt });
-        command.Parameters.Add(new() { Value = (object?)publishedAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new() { Value = count });
-        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task SeedInboxAsync(NpgsqlConnection connection, string group, int count, DateTimeOffset processedAt)
